@@ -1,0 +1,56 @@
+/* What the portable kernel uses of the x86 code. */
+#ifndef ARCH_X86_ARCH_H
+#define ARCH_X86_ARCH_H
+
+#include "mmu.h"
+#include "x86.h"
+
+#define TICK_HZ 100
+
+/* syscall number, arguments and return value in a trap frame (Linux i386 ABI) */
+static inline uint32_t tf_sysno(const struct trapframe *tf) { return tf->eax; }
+static inline uint32_t tf_arg0(const struct trapframe *tf) { return tf->ebx; }
+static inline uint32_t tf_arg1(const struct trapframe *tf) { return tf->ecx; }
+static inline uint32_t tf_arg2(const struct trapframe *tf) { return tf->edx; }
+static inline uint32_t tf_arg3(const struct trapframe *tf) { return tf->esi; }
+static inline uint32_t tf_arg4(const struct trapframe *tf) { return tf->edi; }
+static inline uint32_t tf_arg5(const struct trapframe *tf) { return tf->ebp; }
+static inline void tf_set_return(struct trapframe *tf, uint32_t v) { tf->eax = v; }
+static inline uint32_t tf_pc(const struct trapframe *tf) { return tf->eip; }
+
+/* arch/x86/cpu.c */
+void arch_init(void);
+void tss_set_kstack(uintptr_t top);
+void tf_init_user(struct trapframe *tf, uintptr_t entry, uintptr_t sp);
+void swtch(struct context **old, struct context *new);
+struct context *context_init(void *kstack_top, struct trapframe **tf_out);
+void arch_power_off(int pass) __attribute__((noreturn));
+
+/* arch/x86/timer.c */
+uint64_t ticks(void);
+uint64_t kernel_ticks(void);	/* of those, the ones that found the kernel running */
+
+/* arch/x86/serial.c, arch/x86/vga.c */
+void serial_init(void);
+void serial_putc(char c);
+void vga_init(void);
+void vga_putc(char c);
+
+/* arch/x86/vm.c: user address spaces. A pgdir_t is the physical address of
+ * a page directory whose upper half is the kernel's. */
+typedef uint32_t pgdir_t;
+#define VM_WRITE 1	/* the caller will write: the page must be writable */
+#define VM_ALLOC 2	/* map a zeroed page if none is there */
+#define VM_USER_TOP KERNBASE
+
+void vm_init(void);
+pgdir_t vm_new(void);			/* 0 when out of memory */
+void vm_free(pgdir_t pd);		/* every user page and table, and pd itself */
+int vm_copy(pgdir_t dst, pgdir_t src);	/* eager copy of every user page; -ENOMEM */
+void *vm_page(pgdir_t pd, uintptr_t va, int flags);	/* kernel address of va's byte, or NULL */
+int vm_protect(pgdir_t pd, uintptr_t va, int writable);
+void vm_unmap(pgdir_t pd, uintptr_t va);	/* frees the page, if any */
+void vm_activate(pgdir_t pd);
+void vm_activate_kernel(void);	/* the boot page directory: no user space */
+
+#endif

@@ -1,0 +1,43 @@
+/* Where every interrupt, exception and system call lands. */
+#include "arch.h"
+#include "../../defs.h"
+
+static const char *const exception_names[32] = {
+	[0] = "divide error", [1] = "debug", [2] = "NMI", [3] = "breakpoint",
+	[4] = "overflow", [5] = "bound range", [6] = "invalid opcode",
+	[7] = "no FPU", [8] = "double fault", [10] = "invalid TSS",
+	[11] = "segment not present", [12] = "stack fault",
+	[13] = "general protection fault", [14] = "page fault",
+	[16] = "FPU error", [17] = "alignment check", [18] = "machine check",
+	[19] = "SIMD error",
+};
+
+void trap(struct trapframe *tf)
+{
+	if (tf->trapno == 0x80) {
+		syscall(tf);
+		return;
+	}
+	if (tf->trapno == 32) {
+		timer_interrupt((tf->cs & 3) == 3);
+		if ((tf->cs & 3) == 3)
+			proc_tick();
+		return;
+	}
+	if (tf->trapno >= 32 && tf->trapno < 48) {
+		/* spurious or masked IRQ: acknowledge and ignore */
+		if (tf->trapno >= 40)
+			outb(0xa0, 0x20);
+		outb(0x20, 0x20);
+		return;
+	}
+
+	const char *name = exception_names[tf->trapno] ? exception_names[tf->trapno] : "exception";
+	uint32_t addr = tf->trapno == 14 ? read_cr2() : 0;
+	if ((tf->cs & 3) == 0)
+		panic("kernel %s (vector %u, error %x) at eip %x, address %x",
+		      name, tf->trapno, tf->err, tf->eip, addr);
+	if (tf->trapno == 14 && proc_page_fault(addr, tf->err & 2) == 0)
+		return;
+	proc_fault(name, tf->eip, addr);
+}

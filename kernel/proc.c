@@ -1,0 +1,240 @@
+/*
+ * Processes and the scheduler. The kernel runs a stage by spawning its first
+ * process and calling proc_run_until_exit, which round-robins over the
+ * runnable processes (on the boot stack, as xv6's scheduler does) until that
+ * process has exited. A process leaves the CPU when it waits for a child,
+ * exits, or is preempted by the timer while in user mode.
+ */
+#include "proc.h"
+#include "errno.h"
+
+static struct proc procs[NPROC];
+static char kstacks[NPROC][KSTACK_SIZE] __attribute__((aligned(16)));
+static struct proc *current;
+static struct context *scheduler_context;
+static int next_pid = 1;
+
+struct proc *myproc(void)
+{
+	return current;
+}
+
+static void *kstack_top(struct proc *p)
+{
+	return kstacks[p - procs] + KSTACK_SIZE;
+}
+
+static struct proc *proc_alloc(void)
+{
+	for (struct proc *p = procs; p < procs + NPROC; p++) {
+		if (p->state != UNUSED)
+			continue;
+		memset(p, 0, sizeof(*p));
+		p->pgdir = vm_new();
+		if (!p->pgdir)
+			return NULL;
+		p->pid = next_pid++;
+		p->context = context_init(kstack_top(p), &p->tf);
+		return p;
+	}
+	return NULL;
+}
+
+/* Release what a process holds; its slot stays until it is reaped. */
+static void proc_release(struct proc *p)
+{
+	fdt_close_all(&p->fds);
+	if (p->cwd)
+		inode_put(p->cwd);
+	p->cwd = NULL;
+	if (p == current)
+		vm_activate_kernel();
+	vm_free(p->pgdir);
+	p->pgdir = 0;
+}
+
+static void proc_reap(struct proc *p)
+{
+	p->state = UNUSED;
+}
+
+static void sched(void)
+{
+	swtch(&current->context, scheduler_context);
+}
+
+struct proc *proc_spawn(const char *path, char *const argv[], char *const envp[], struct inode *cwd, int *err)
+{
+	struct proc *p = proc_alloc();
+	if (!p) {
+		*err = -EAGAIN;
+		return NULL;
+	}
+	inode_get(cwd);
+	p->cwd = cwd;
+	fdt_init(&p->fds);
+	for (int fd = 0; fd < 3; fd++) {
+		struct file *f;
+		int r = file_open(fs_root(), "/dev/console", O_RDWR, 0, &f);
+		if (r < 0)
+			panic("cannot open /dev/console: %d", r);
+		fdt_install(&p->fds, f, fd, 0);
+	}
+	struct proc *saved = current;
+	current = p;
+	*err = exec(path, argv, envp, 0);
+	current = saved;
+	if (*err < 0) {
+		proc_release(p);
+		proc_reap(p);
+		return NULL;
+	}
+	p->state = RUNNABLE;
+	return p;
+}
+
+static void free_orphans(void)
+{
+	for (struct proc *p = procs; p < procs + NPROC; p++) {
+		if (p->state == UNUSED)
+			continue;
+		if (p->state != ZOMBIE)
+			proc_release(p);
+		proc_reap(p);
+	}
+}
+
+int proc_run_until_exit(struct proc *root)
+{
+	struct proc *next = procs;
+	while (root->state != ZOMBIE) {
+		struct proc *p = NULL;
+		for (int i = 0; i < NPROC; i++) {
+			struct proc *q = procs + (next - procs + i) % NPROC;
+			if (q->state == RUNNABLE) {
+				p = q;
+				break;
+			}
+		}
+		if (!p)
+			verdict_fail(current_stage, "every process is waiting: deadlock (first process pid %d)", root->pid);
+		next = p + 1 == procs + NPROC ? procs : p + 1;
+		p->state = RUNNING;
+		current = p;
+		tss_set_kstack((uintptr_t)kstack_top(p));
+		vm_activate(p->pgdir);
+		swtch(&scheduler_context, p->context);
+		current = NULL;
+	}
+	int status = root->status;
+	free_orphans();
+	return status;
+}
+
+void proc_tick(void)
+{
+	stage_tick();
+	for (struct proc *p = procs; p < procs + NPROC; p++) {
+		if (p->state == RUNNABLE) {
+			current->state = RUNNABLE;
+			sched();
+			return;
+		}
+	}
+}
+
+int proc_fork(void)
+{
+	struct proc *parent = current;
+	struct proc *child = proc_alloc();
+	if (!child)
+		return -EAGAIN;
+	if (vm_copy(child->pgdir, parent->pgdir) < 0) {
+		vm_free(child->pgdir);
+		child->state = UNUSED;
+		return -ENOMEM;
+	}
+	child->parent = parent;
+	child->brk_base = parent->brk_base;
+	child->brk = parent->brk;
+	inode_get(parent->cwd);
+	child->cwd = parent->cwd;
+	fdt_fork(&child->fds, &parent->fds);
+	memcpy(child->name, parent->name, sizeof(child->name));
+	*child->tf = *parent->tf;
+	tf_set_return(child->tf, 0);
+	child->state = RUNNABLE;
+	return child->pid;
+}
+
+void proc_exit(int status)
+{
+	struct proc *p = current;
+	proc_release(p);
+	for (struct proc *c = procs; c < procs + NPROC; c++) {
+		if (c->parent != p)
+			continue;
+		c->parent = NULL;
+		if (c->state == ZOMBIE)
+			proc_reap(c);
+	}
+	p->status = status;
+	p->state = ZOMBIE;
+	if (!p->parent)
+		;	/* a stage's first process: proc_run_until_exit collects it */
+	else if (p->parent->state == WAITING)
+		p->parent->state = RUNNABLE;
+	sched();
+	panic("zombie %d ran again", p->pid);
+}
+
+#define WNOHANG 1
+
+int proc_wait(int pid, uint32_t status_uaddr, int options)
+{
+	struct proc *p = current;
+	if (status_uaddr && user_buffer(status_uaddr, 4, 1) < 0)
+		return -EFAULT;
+	for (;;) {
+		int children = 0;
+		for (struct proc *c = procs; c < procs + NPROC; c++) {
+			if (c->state == UNUSED || c->parent != p || (pid > 0 && c->pid != pid))
+				continue;
+			children++;
+			if (c->state != ZOMBIE)
+				continue;
+			int found = c->pid;
+			if (status_uaddr)
+				copy_to_user(status_uaddr, &c->status, 4);
+			proc_reap(c);
+			return found;
+		}
+		if (!children)
+			return -ECHILD;
+		if (options & WNOHANG)
+			return 0;
+		p->state = WAITING;
+		sched();
+	}
+}
+
+/* Demand paging: the heap and the stack get zeroed pages on first touch. */
+int proc_page_fault(uintptr_t addr, int write)
+{
+	struct proc *p = current;
+	(void)write;
+	int in_heap = addr >= p->brk_base && addr < PGROUNDUP(p->brk);
+	int in_stack = addr < USER_STACK_TOP && addr >= USER_STACK_TOP - USER_STACK_MAX;
+	if (!in_heap && !in_stack)
+		return -EFAULT;
+	return vm_page(p->pgdir, addr, VM_ALLOC) ? 0 : -ENOMEM;
+}
+
+void proc_fault(const char *what, uintptr_t pc, uintptr_t addr)
+{
+	struct proc *p = current;
+	kprintf("seedboot: process %d (%s) killed: %s at eip 0x%x, address 0x%x\n",
+		p->pid, p->name, what, (unsigned)pc, (unsigned)addr);
+	verdict_fail(current_stage, "process %d (%s): %s at eip 0x%x, address 0x%x",
+		     p->pid, p->name, what, (unsigned)pc, (unsigned)addr);
+}

@@ -1,0 +1,12 @@
+#include "sys.h"
+
+/* Every clock (realtime, monotonic, CPU time) counts from boot. */
+SYSCALL(clock_gettime)
+{
+	UNUSED_ARGS();
+	if (a0 > 7)
+		return -EINVAL;
+	uint64_t t = ticks();
+	uint32_t ts[2] = { (uint32_t)(t / TICK_HZ), (uint32_t)(t % TICK_HZ) * (1000000000 / TICK_HZ) };
+	return copy_to_user(a1, ts, sizeof(ts));
+}

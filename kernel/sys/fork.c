@@ -1,0 +1,7 @@
+#include "sys.h"
+
+SYSCALL(fork)
+{
+	UNUSED_ARGS();
+	return proc_fork();
+}

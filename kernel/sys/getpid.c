@@ -1,0 +1,7 @@
+#include "sys.h"
+
+SYSCALL(getpid)
+{
+	UNUSED_ARGS();
+	return myproc()->pid;
+}
