@@ -41,3 +41,6 @@ run: $(BUILD)/seedboot.img $(QEMU_DEPS)
 	$(QEMU_RUN) --disk $(BUILD)/seedboot.img --firmware $(FIRMWARE) --media $(MEDIA) \
 		--accel $(ACCEL) --memory $(MEMORY) --timeout $(RUN_TIMEOUT) --log $(BUILD)/run.log
 RUN_TIMEOUT ?= 7200
+
+bench: $(BENCH_DEPS) $(BUILD)/seedboot.img $(BUILD)/closure.cpio $(BUILD)/host/hex0
+	$(BENCH_CMD)

@@ -1,0 +1,48 @@
+# tests/bench/: the Linux-guest and native side of `make bench`.
+#
+#   $(BENCH_DIR)/linux-init   static i386 /init of the Linux guest (our C, no libc)
+#   $(BENCH_DIR)/vmlinuz      Debian's linux-image-686 kernel (tests/bench/get-linux)
+#   $(BENCH_CMD)              tests/bench/bench with this build's paths; runs
+#                             seedboot (if $(BENCH_IMAGE) exists), Linux and native,
+#                             each QEMU case plain and under --icount
+#   make bench-linux          only the Linux guest (+ native) rows
+#
+# The top Makefile's `bench` wires it as:
+#   bench: $(BENCH_DEPS) $(BUILD)/seedboot.img $(BUILD)/closure.cpio $(BUILD)/host/hex0
+#   	$(BENCH_CMD)
+
+BENCH_DIR        := $(BUILD)/bench
+BENCH_CLOSURE    ?= $(BUILD)/closure.cpio
+BENCH_IMAGE      ?= $(BUILD)/seedboot.img
+BENCH_KERNEL_ELF ?= $(BUILD)/kernel.elf
+BENCH_HEX0       ?= $(BUILD)/host/hex0
+BENCH_SEED_BIN   ?=
+BENCH_LINUX_PKG  ?= linux-image-686
+BENCH_TIMEOUT    ?= 3600
+BENCH_CASES      ?= seedboot,linux,native
+BENCH_MEMORY     ?= $(or $(MEMORY),256M)
+BENCH_ACCEL      ?= $(or $(ACCEL),auto)
+
+BENCH_DEPS := $(BENCH_DIR)/linux-init $(BENCH_DIR)/vmlinuz $(QEMU_DEPS)
+
+BENCH_INIT_CFLAGS = -m32 -static -nostdlib -ffreestanding -fno-pic -no-pie \
+  -fno-stack-protector -fno-asynchronous-unwind-tables -Os -Wall -Wextra -Werror \
+  -Wl,--build-id=none
+
+$(BENCH_DIR)/linux-init: tests/bench/linux-init.c | $(BUILD)/.deps
+	@mkdir -p $(@D)
+	$(HOSTCC) $(BENCH_INIT_CFLAGS) -o $@ $< -lgcc
+
+$(BENCH_DIR)/vmlinuz: | $(BUILD)/.deps
+	tests/bench/get-linux $(BENCH_DIR) $(BENCH_LINUX_PKG)
+
+BENCH_CMD = QEMU_RUN=$(QEMU_RUN) tests/bench/bench --build $(BUILD) \
+  --closure $(BENCH_CLOSURE) --image $(BENCH_IMAGE) --kernel-elf $(BENCH_KERNEL_ELF) \
+  --vmlinuz $(BENCH_DIR)/vmlinuz --init $(BENCH_DIR)/linux-init \
+  --hex0 $(BENCH_HEX0) $(if $(BENCH_SEED_BIN),--seed-bin $(BENCH_SEED_BIN)) \
+  --memory $(BENCH_MEMORY) --accel $(BENCH_ACCEL) --timeout $(BENCH_TIMEOUT) \
+  --cases $(BENCH_CASES)
+
+.PHONY: bench-linux
+bench-linux: $(BENCH_DEPS) $(BENCH_CLOSURE) $(if $(BENCH_SEED_BIN),,$(BENCH_HEX0))
+	$(BENCH_CMD) --cases linux,native
