@@ -233,6 +233,17 @@ int main(int argc, char **argv)
 	}
 	if (!output)
 		die("no output (-o)");
+	/* every parent directory gets an entry of its own: Linux's initramfs
+	 * unpacker (the benchmark's guest) does not create missing ones */
+	size_t given = nentries;
+	for (size_t i = 0; i < given; i++) {
+		char *p = strdup(entries[i].path), *slash;
+		while ((slash = strrchr(p, '/'))) {
+			*slash = 0;
+			add(p, NULL, 1);
+		}
+		free(p);
+	}
 	qsort(entries, nentries, sizeof(*entries), by_path);
 	for (size_t i = 1; i < nentries; i++)
 		if (!strcmp(entries[i].path, entries[i - 1].path) && (entries[i].src || entries[i - 1].src))
