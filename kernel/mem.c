@@ -102,19 +102,33 @@ static int class_of(size_t n)
 	return c;
 }
 
+/*
+ * A recycled page may still hold a dead program's code, and QEMU keeps the
+ * translations of that code until every byte of it is overwritten; until
+ * then each store to the page takes QEMU's slow self-modifying-code path.
+ * Pages that the kernel will write often are overwritten whole first.
+ */
+static void scrub(void *page)
+{
+	memset(page, 0, PAGE_SIZE);
+}
+
 void *kmalloc(size_t n)
 {
 	if (n > PAGE_SIZE)
 		panic("kmalloc(%u): larger than a page", (unsigned)n);
 	void *p;
 	if (n > 2048) {
-		p = page_alloc();
+		if ((p = page_alloc()))
+			scrub(p);
+		return p;
 	} else {
 		int c = class_of(n);
 		if (!class_free[c]) {
 			char *page = page_alloc();
 			if (!page)
 				return NULL;
+			scrub(page);
 			for (size_t off = 0; off < PAGE_SIZE; off += 16u << c)
 				kfree(page + off, 16u << c);
 		}
