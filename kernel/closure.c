@@ -71,7 +71,7 @@ void closure_unpack(const struct bootinfo *bi)
 	size_t err_at = 0;
 	if (!bi->closure_size)
 		verdict_fail("closure", "the loader found no closure");
-	uint64_t t0 = ticks();
+	uint64_t t0 = clock_ns();
 	int r = cpio_unpack(fs_root(), P2V(bi->closure_addr), bi->closure_size, visit, &c, &err_at);
 	if (r < 0)
 		verdict_fail("closure", "cpio archive is corrupt or truncated at byte %u of %u (error %d)",
@@ -82,7 +82,7 @@ void closure_unpack(const struct bootinfo *bi)
 		verdict_fail("closure", "no %s in the archive", MANIFEST);
 	if (next_entry(&c, &h, &p, &n))
 		verdict_fail("closure", "%.*s is listed in %s but missing from the archive", (int)n, p, MANIFEST);
-	unsigned ms = (unsigned)((ticks() - t0) * 1000 / TICK_HZ);
+	unsigned ms = (unsigned)((clock_ns() - t0) / 1000000);
 	kprintf("seedboot: closure %u files, %u bytes, every sha256 checked (%u ms)\n",
 		(unsigned)c.files, (unsigned)bi->closure_size, ms);
 	mem_release(bi->closure_addr, bi->closure_size);

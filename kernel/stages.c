@@ -12,7 +12,7 @@
 #define PLAN "/seedboot/stages"
 #define MAX_ARGS 32
 
-static uint64_t stage_start, stage_kernel_start, stage_limit;
+static uint64_t stage_start, stage_ticks, stage_kernel_ticks, stage_limit;
 
 static void split_options(const char *cmdline, const char *key, char *out, size_t cap)
 {
@@ -37,10 +37,10 @@ static void split_options(const char *cmdline, const char *key, char *out, size_
 
 void stage_tick(void)
 {
-	if (stage_limit && ticks() - stage_start > stage_limit) {
+	if (stage_limit && clock_ns() - stage_start > stage_limit) {
 		struct proc *p = myproc();
 		verdict_fail(current_stage, "time limit of %u s exceeded (pid %d, %s, was running)",
-			     (unsigned)(stage_limit / TICK_HZ), p ? p->pid : 0, p ? p->name : "-");
+			     (unsigned)(stage_limit / 1000000000), p ? p->pid : 0, p ? p->name : "-");
 	}
 }
 
@@ -108,8 +108,9 @@ static void run_stage(char *w[], int words)
 
 	current_stage = name;
 	kprintf("seedboot: stage %s start\n", name);
-	stage_start = ticks();
-	stage_kernel_start = kernel_ticks();
+	stage_start = clock_ns();
+	stage_ticks = ticks();
+	stage_kernel_ticks = kernel_ticks();
 	if ((err = fs_lookup(fs_root(), dir, &cwd)) < 0)
 		verdict_fail(name, "stage directory %s: error %d", dir, err);
 	for (int i = 2; i < words; i++)
@@ -125,9 +126,10 @@ static void run_stage(char *w[], int words)
 	if (status >> 8)
 		verdict_fail(name, "%s exited with status %d", argv[0], status >> 8);
 	check_outputs(name, dir);
-	uint64_t t = ticks() - stage_start, k = kernel_ticks() - stage_kernel_start;
-	kprintf("seedboot: stage %s: %u%% of the time in the kernel\n", name, t ? (unsigned)(k * 100 / t) : 0);
-	kprintf("seedboot: stage %s done %u.%02u\n", name, (unsigned)(t / TICK_HZ), (unsigned)(t % TICK_HZ));
+	uint64_t t = ticks() - stage_ticks, k = kernel_ticks() - stage_kernel_ticks;
+	uint64_t ms = (clock_ns() - stage_start) / 1000000;
+	kprintf("seedboot: stage %s: %u%% of the timer ticks found the kernel running\n", name, t ? (unsigned)(k * 100 / t) : 0);
+	kprintf("seedboot: stage %s done %u.%03u\n", name, (unsigned)(ms / 1000), (unsigned)(ms % 1000));
 	current_stage = "boot";
 }
 
@@ -143,7 +145,7 @@ void stages_run(const char *cmdline)
 	uint32_t seconds = 0;
 	for (const char *s = limit; *s >= '0' && *s <= '9'; s++)
 		seconds = seconds * 10 + (uint32_t)(*s - '0');
-	stage_limit = (uint64_t)(seconds ? seconds : 4 * 3600) * TICK_HZ;
+	stage_limit = (uint64_t)(seconds ? seconds : 4 * 3600) * 1000000000;
 
 	if (lines_open(&r, PLAN) < 0)
 		verdict_fail("boot", "%s is missing from the closure", PLAN);

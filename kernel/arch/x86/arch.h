@@ -29,6 +29,7 @@ void arch_power_off(int pass) __attribute__((noreturn));
 /* arch/x86/timer.c */
 uint64_t ticks(void);
 uint64_t kernel_ticks(void);	/* of those, the ones that found the kernel running */
+uint64_t clock_ns(void);	/* since boot */
 
 /* arch/x86/serial.c, arch/x86/vga.c */
 void serial_init(void);
