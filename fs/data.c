@@ -29,6 +29,8 @@ static void **pm_slot(struct pagemap *pm, uint32_t pg, int alloc)
 /* Page pg, or NULL for a hole (alloc == 0) or when out of pages (alloc == 1). */
 void *pm_page(struct pagemap *pm, uint32_t pg, int alloc)
 {
+	if (pg < PM_DIRECT && pm->direct[pg])
+		return pm->direct[pg];
 	void **slot = pm_slot(pm, pg, alloc);
 	if (!slot)
 		return NULL;
@@ -80,7 +82,9 @@ ssize_t inode_read(struct inode *ip, void *buf, size_t n, uint64_t off)
 		if (chunk > n - done)
 			chunk = n - done;
 		uint8_t *page = pm_page(&ip->map, (uint32_t)(off >> PAGE_SHIFT), 0);
-		if (page)
+		if (page && chunk == 1)
+			dst[done] = page[in];	/* bootstrap tools read a byte at a time */
+		else if (page)
 			memcpy(dst + done, page + in, chunk);
 		else
 			memset(dst + done, 0, chunk);
@@ -112,7 +116,10 @@ ssize_t inode_write(struct inode *ip, const void *buf, size_t n, uint64_t off)
 		uint8_t *page = pm_page(&ip->map, (uint32_t)(off >> PAGE_SHIFT), 1);
 		if (!page)
 			break;
-		memcpy(page + in, src + done, chunk);
+		if (chunk == 1)
+			page[in] = src[done];	/* and write a byte at a time */
+		else
+			memcpy(page + in, src + done, chunk);
 		done += chunk;
 		off += chunk;
 	}

@@ -46,8 +46,13 @@ void kfree(void *p, size_t n);
 size_t mem_free_pages(void);
 size_t mem_peak_kib(void);
 
-/* stages.c: the per-stage time limit, checked on every timer tick */
+/* stages.c: the per-stage time limit, checked on every timer tick, and
+ * counts of what the kernel did, printed when a stage is done */
 void stage_tick(void);
+struct kstats {
+	uint64_t syscalls, page_faults, forks, execs;
+};
+extern struct kstats kstats;
 
 /* timer (arch): ticks at TICK_HZ */
 void timer_init(void);

@@ -219,6 +219,7 @@ int exec(const char *path, char *const argv[], char *const envp[], int from_user
 	memcpy(p->name, base, n);
 	p->name[n] = 0;
 	inode_put(ip);
+	kstats.execs++;
 	return 0;
 
 fail:

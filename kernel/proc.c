@@ -164,6 +164,7 @@ int proc_fork(void)
 	*child->tf = *parent->tf;
 	tf_set_return(child->tf, 0);
 	child->state = RUNNABLE;
+	kstats.forks++;
 	return child->pid;
 }
 

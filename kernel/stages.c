@@ -12,6 +12,8 @@
 #define PLAN "/seedboot/stages"
 #define MAX_ARGS 32
 
+struct kstats kstats;
+static struct kstats stage_stats;
 static uint64_t stage_start, stage_ticks, stage_kernel_ticks, stage_limit;
 
 static void split_options(const char *cmdline, const char *key, char *out, size_t cap)
@@ -109,6 +111,7 @@ static void run_stage(char *w[], int words)
 	current_stage = name;
 	kprintf("seedboot: stage %s start\n", name);
 	stage_start = clock_ns();
+	stage_stats = kstats;
 	stage_ticks = ticks();
 	stage_kernel_ticks = kernel_ticks();
 	if ((err = fs_lookup(fs_root(), dir, &cwd)) < 0)
@@ -128,7 +131,11 @@ static void run_stage(char *w[], int words)
 	check_outputs(name, dir);
 	uint64_t t = ticks() - stage_ticks, k = kernel_ticks() - stage_kernel_ticks;
 	uint64_t ms = (clock_ns() - stage_start) / 1000000;
-	kprintf("seedboot: stage %s: %u%% of the timer ticks found the kernel running\n", name, t ? (unsigned)(k * 100 / t) : 0);
+	kprintf("seedboot: stage %s: %llu system calls, %llu page faults, %llu forks, %llu execs; "
+		"%u%% of the timer ticks found the kernel running\n", name,
+		kstats.syscalls - stage_stats.syscalls, kstats.page_faults - stage_stats.page_faults,
+		kstats.forks - stage_stats.forks, kstats.execs - stage_stats.execs,
+		t ? (unsigned)(k * 100 / t) : 0);
 	kprintf("seedboot: stage %s done %u.%03u\n", name, (unsigned)(ms / 1000), (unsigned)(ms % 1000));
 	current_stage = "boot";
 }

@@ -20,6 +20,7 @@ void syscall(struct trapframe *tf)
 {
 	uint32_t nr = tf_sysno(tf);
 	long r;
+	kstats.syscalls++;
 	if (nr < ARRAY_SIZE(syscalls) && syscalls[nr]) {
 		r = syscalls[nr](tf_arg0(tf), tf_arg1(tf), tf_arg2(tf), tf_arg3(tf), tf_arg4(tf), tf_arg5(tf));
 	} else {

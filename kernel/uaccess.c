@@ -10,7 +10,7 @@
 static int page_ok(struct proc *p, uintptr_t va, int write)
 {
 	int flags = write ? VM_WRITE : 0;
-	if (vm_page(p->pgdir, va, flags))
+	if (vm_user_ok(p->pgdir, va, write))
 		return 1;
 	return proc_page_fault(va, write) == 0 && vm_page(p->pgdir, va, flags);
 }

@@ -37,12 +37,25 @@ void serial_putc(char c);
 void vga_init(void);
 void vga_putc(char c);
 
+typedef uint32_t pgdir_t;
+
 /* arch/x86/vm.c: user address spaces. A pgdir_t is the physical address of
  * a page directory whose upper half is the kernel's. */
-typedef uint32_t pgdir_t;
 #define VM_WRITE 1	/* the caller will write: the page must be writable */
 #define VM_ALLOC 2	/* map a zeroed page if none is there */
 #define VM_USER_TOP KERNBASE
+
+/* Is va mapped for user access (and writable, if asked)? The system call
+ * hot path asks this for every buffer, so it is inline. */
+static inline int vm_user_ok(pgdir_t pd, uintptr_t va, int write)
+{
+	uint32_t pde = ((uint32_t *)P2V(pd))[PDX(va)];
+	if (!(pde & PTE_P))
+		return 0;
+	uint32_t pte = ((uint32_t *)P2V(PTE_ADDR(pde)))[PTX(va)];
+	uint32_t need = PTE_P | PTE_U | (write ? PTE_W : 0);
+	return (pte & need) == need;
+}
 
 void vm_init(void);
 pgdir_t vm_new(void);			/* 0 when out of memory */
