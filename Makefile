@@ -42,5 +42,6 @@ run: $(BUILD)/seedboot.img $(QEMU_DEPS)
 		--accel $(ACCEL) --memory $(MEMORY) --timeout $(RUN_TIMEOUT) --log $(BUILD)/run.log
 RUN_TIMEOUT ?= 7200
 
-bench: $(BENCH_DEPS) $(BUILD)/seedboot.img $(BUILD)/closure.cpio $(BUILD)/host/hex0
+bench: $(BENCH_DEPS) $(BUILD)/seedboot.img $(BUILD)/closure.cpio $(BUILD)/host/hex0 \
+		$(BUILD)/tests/readloop $(BUILD)/tests/closure.cpio
 	$(BENCH_CMD)

@@ -40,6 +40,7 @@ BENCH_CMD = QEMU_RUN=$(QEMU_RUN) tests/bench/bench --build $(BUILD) \
   --closure $(BENCH_CLOSURE) --image $(BENCH_IMAGE) --kernel-elf $(BENCH_KERNEL_ELF) \
   --vmlinuz $(BENCH_DIR)/vmlinuz --init $(BENCH_DIR)/linux-init \
   --hex0 $(BENCH_HEX0) $(if $(BENCH_SEED_BIN),--seed-bin $(BENCH_SEED_BIN)) \
+  --readloop $(BUILD)/tests/readloop --test-closure $(BUILD)/tests/closure.cpio \
   --memory $(BENCH_MEMORY) --accel $(BENCH_ACCEL) --timeout $(BENCH_TIMEOUT) \
   --cases $(BENCH_CASES)
 
