@@ -4,7 +4,7 @@ KCC     ?= gcc
 KCFLAGS  = -m32 -std=gnu11 -O2 -g -ffreestanding -fno-builtin -nostdinc \
            -fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
            -fno-asynchronous-unwind-tables -mno-sse -mno-mmx -mno-80387 \
-           -mgeneral-regs-only -fno-tree-loop-distribute-patterns -fno-strict-aliasing -Wall -Wextra -Werror -Ikernel -Ikernel/arch/x86
+           -ffile-prefix-map=$(CURDIR)/= -mgeneral-regs-only -fno-tree-loop-distribute-patterns -fno-strict-aliasing -Wall -Wextra -Werror -Ikernel -Ikernel/arch/x86
 KASFLAGS = -m32 -Ikernel/arch/x86
 KLDFLAGS = -m32 -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-T,linker.ld -Wl,-z,noexecstack
 

@@ -19,7 +19,7 @@ BENCH_HEX0       ?= $(BUILD)/host/hex0
 BENCH_SEED_BIN   ?=
 BENCH_LINUX_PKG  ?= linux-image-686
 BENCH_TIMEOUT    ?= 3600
-BENCH_CASES      ?= seedboot,linux,native
+BENCH_CASES      ?= seedboot,linux,native,syscalls
 BENCH_MEMORY     ?= $(or $(MEMORY),256M)
 BENCH_ACCEL      ?= $(or $(ACCEL),auto)
 

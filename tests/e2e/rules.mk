@@ -46,4 +46,5 @@ $(BUILD)/tests/flipped.img: $(BUILD)/closure.cpio $(BUILD)/host/flipbyte $(BUILD
 		--kernel $(BUILD)/kernel.elf --closure $(BUILD)/tests/flipped.cpio -o $@
 
 E2E_DEPS = $(BUILD)/kernel.elf $(BUILD)/tests/closure.cpio $(QEMU_DEPS)
-E2E_TESTS = tests/e2e/programs.sh tests/e2e/chain.sh tests/e2e/flipped.sh
+E2E_TESTS = tests/e2e/programs.sh tests/e2e/distfiles.sh tests/e2e/chain.sh tests/e2e/flipped.sh \
+            tests/e2e/reproducible.sh
