@@ -33,7 +33,12 @@ $(BUILD)/k/syscall_names.c: $(UNISTD_32) | $(BUILD)/.deps
 $(BUILD)/k/syscall_names.o: $(BUILD)/k/syscall_names.c
 	$(KCC) $(KCFLAGS) -c $< -o $@
 
-$(BUILD)/kernel.elf: $(KERNEL_OBJS) linker.ld
+# kernel-debug.elf keeps the debug info (for gdb); kernel.elf, which goes
+# into images, drops it, since it records the build directory's name.
+$(BUILD)/kernel-debug.elf: $(KERNEL_OBJS) linker.ld
 	$(KCC) $(KLDFLAGS) -o $@ $(KERNEL_OBJS) -lgcc
+
+$(BUILD)/kernel.elf: $(BUILD)/kernel-debug.elf
+	objcopy --strip-debug $< $@
 
 -include $(KERNEL_OBJS:.o=.d)
