@@ -114,15 +114,20 @@ static void vformat(struct out *o, const char *fmt, va_list ap)
 	}
 }
 
-void kprintf(const char *fmt, ...)
+static void vprint(const char *fmt, va_list ap)
 {
 	struct out o;
 	o.n = 0;
+	vformat(&o, fmt, ap);
+	console_write(o.buf, o.n);
+}
+
+void kprintf(const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	vformat(&o, fmt, ap);
+	vprint(fmt, ap);
 	va_end(ap);
-	console_write(o.buf, o.n);
 }
 
 const char *current_stage = "boot";
@@ -136,28 +141,22 @@ void verdict_pass(void)
 
 void verdict_fail(const char *stage, const char *fmt, ...)
 {
-	struct out o;
-	o.n = 0;
 	va_list ap;
-	va_start(ap, fmt);
-	vformat(&o, fmt, ap);
-	va_end(ap);
 	kprintf("seedboot: FAIL %s: ", stage);
-	console_write(o.buf, o.n);
+	va_start(ap, fmt);
+	vprint(fmt, ap);
+	va_end(ap);
 	kprintf("\n");
 	arch_power_off(0);
 }
 
 void panic(const char *fmt, ...)
 {
-	struct out o;
-	o.n = 0;
 	va_list ap;
-	va_start(ap, fmt);
-	vformat(&o, fmt, ap);
-	va_end(ap);
 	kprintf("seedboot: kernel panic: ");
-	console_write(o.buf, o.n);
+	va_start(ap, fmt);
+	vprint(fmt, ap);
+	va_end(ap);
 	kprintf("\nseedboot: FAIL %s: kernel panic\n", current_stage);
 	arch_power_off(0);
 }

@@ -55,6 +55,17 @@ void path_put(char *path)
 	kfree(path, FS_PATH_MAX);
 }
 
+int user_path_lookup(uint32_t upath, struct inode **out)
+{
+	char *path;
+	int r = path_get(upath, &path);
+	if (r < 0)
+		return r;
+	r = fs_lookup(myproc()->cwd, path, out);
+	path_put(path);
+	return r;
+}
+
 struct file *fd_file(uint32_t fd)
 {
 	return fd < FD_MAX ? fdt_get(&myproc()->fds, (int)fd) : NULL;

@@ -6,15 +6,10 @@
 SYSCALL(access)
 {
 	UNUSED_ARGS();
-	char *path;
 	struct inode *ip;
 	if (a1 & ~7u)
 		return -EINVAL;
-	int r = path_get(a0, &path);
-	if (r < 0)
-		return r;
-	r = fs_lookup(myproc()->cwd, path, &ip);
-	path_put(path);
+	int r = user_path_lookup(a0, &ip);
 	if (r < 0)
 		return r;
 	if ((a1 & X_OK) && !S_ISDIR(inode_mode(ip)) && !(inode_mode(ip) & 0111))

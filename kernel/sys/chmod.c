@@ -3,13 +3,8 @@
 SYSCALL(chmod)
 {
 	UNUSED_ARGS();
-	char *path;
 	struct inode *ip;
-	int r = path_get(a0, &path);
-	if (r < 0)
-		return r;
-	r = fs_lookup(myproc()->cwd, path, &ip);
-	path_put(path);
+	int r = user_path_lookup(a0, &ip);
 	if (r < 0)
 		return r;
 	r = fs_chmod(ip, a1);

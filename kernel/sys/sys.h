@@ -12,6 +12,9 @@
 int path_get(uint32_t upath, char **out);
 void path_put(char *path);
 
+/* the inode a user path names, from the current directory; the caller puts it */
+int user_path_lookup(uint32_t upath, struct inode **out);
+
 /* the open file behind fd in the current process, or NULL */
 struct file *fd_file(uint32_t fd);
 
