@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Small programs through the Multiboot path (qemu -kernel): a program made
 # from hex0 by the kernel runs and exits 0; one that dereferences NULL is
-# named in one line and the run FAILs, with QEMU's status saying so.
+# named in one line and the run FAILs, with QEMU's status saying so; one
+# checks pieces of the system call ABI (tests/programs/abi.c).
 . "$(dirname "$0")/lib.sh"
 
 boot() {	# boot STAGE: sets rc, log
@@ -23,4 +24,9 @@ boot null
 expect_line "null: the faulting process is named with eip and address" "$log" \
 	'^seedboot: process [0-9]+ \(null\) killed: page fault at eip 0x[0-9a-f]+, address 0x0$'
 expect_line "null: final line is FAIL naming the stage and program" "$log" '^seedboot: FAIL null: process [0-9]+ \(null\): page fault'
+boot abi
+[ "$rc" -eq 0 ] && ok "abi: every check passes (QEMU exit status says PASS)" || not_ok "abi: every check passes" "runner exited $rc: $(tr -d '\r' < "$log" | grep '^abi: not ok' | head -3 | tr '\n' ' ')"
+n=$(tr -d '\r' < "$log" | grep -cE '^seedboot: syscall 192 \(mmap2\) not implemented, called by pid [0-9]+ \(abi\): returning -ENOSYS$')
+[ "$n" -eq 1 ] && ok "abi: an unimplemented system call is logged once, by name" \
+	|| not_ok "abi: an unimplemented system call is logged once, by name" "$n such lines for two calls"
 finish

@@ -2,7 +2,7 @@
 
 TEST_CC     = $(KCC) -m32 -static -nostdlib -ffreestanding -fno-pic -fno-pie -O1 \
               -fno-asynchronous-unwind-tables -Wl,--build-id=none -Wl,-z,noexecstack
-TEST_PROGS  = null hello readloop
+TEST_PROGS  = null hello readloop abi
 
 $(BUILD)/tests/%: tests/programs/%.c | $(BUILD)/.deps
 	@mkdir -p $(dir $@)
