@@ -181,9 +181,8 @@ void proc_exit(int status)
 	}
 	p->status = status;
 	p->state = ZOMBIE;
-	if (!p->parent)
-		;	/* a stage's first process: proc_run_until_exit collects it */
-	else if (p->parent->state == WAITING)
+	/* a stage's first process has no parent: proc_run_until_exit collects it */
+	if (p->parent && p->parent->state == WAITING)
 		p->parent->state = RUNNABLE;
 	sched();
 	panic("zombie %d ran again", p->pid);
