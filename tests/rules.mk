@@ -3,6 +3,11 @@
 -include tests/unit/rules.mk
 include tests/e2e/rules.mk
 -include tests/bench/rules.mk
+# Each test area adds its programs to UNIT_TESTS or E2E_TESTS (and what they
+# need to E2E_DEPS) in its own rules.mk.
+-include tests/conformance/rules.mk
+-include tests/fuzz/rules.mk
+-include tests/uefi/rules.mk
 
 UNIT_TESTS += $(BUILD)/unit/kernel_test
 $(BUILD)/unit/kernel_test: tests/unit/kernel_test.c tests/unit/check.h kernel/hex0.c kernel/elf.c kernel/sha256.c | $(BUILD)/.deps
