@@ -26,6 +26,11 @@
 
 #define BOOTINFO_CMDLINE_MAX 256
 
+/* fb_format: how a 32-bit pixel is laid out in memory (UEFI GOP's names) */
+#define BOOTINFO_FB_NONE 0	/* no framebuffer: VGA text mode or nothing */
+#define BOOTINFO_FB_BGRX 1	/* byte 0 blue, 1 green, 2 red, 3 unused */
+#define BOOTINFO_FB_RGBX 2	/* byte 0 red, 1 green, 2 blue, 3 unused */
+
 #ifndef __ASSEMBLER__
 struct bootinfo_mmap {
 	unsigned long long base;
@@ -42,6 +47,11 @@ struct bootinfo {
 	unsigned int mmap_count;
 	struct bootinfo_mmap mmap[BOOTINFO_MMAP_MAX];
 	char cmdline[BOOTINFO_CMDLINE_MAX];	/* NUL-terminated */
+	/* a linear framebuffer of 32-bit pixels, or fb_format = BOOTINFO_FB_NONE */
+	unsigned long long fb_addr;	/* physical, below 4 GiB */
+	unsigned int fb_format;		/* BOOTINFO_FB_* */
+	unsigned int fb_width, fb_height;	/* in pixels */
+	unsigned int fb_pitch;		/* bytes from one row to the next */
 } __attribute__((packed));
 #endif
 

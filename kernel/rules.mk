@@ -1,12 +1,12 @@
 # The kernel: freestanding i386, linked at KERNBASE + 1 MiB (linker.ld).
 
 KCC     ?= gcc
-KCFLAGS  = -m32 -std=gnu11 -O2 -g -ffreestanding -fno-builtin -nostdinc \
+KCFLAGS  = -m32 -std=gnu11 -O2 -flto -g -ffreestanding -fno-builtin -nostdinc \
            -fno-pic -fno-pie -fno-stack-protector -fno-omit-frame-pointer \
            -fno-asynchronous-unwind-tables -mno-sse -mno-mmx -mno-80387 \
            -ffile-prefix-map=$(CURDIR)/= -mgeneral-regs-only -fno-tree-loop-distribute-patterns -fno-strict-aliasing -Wall -Wextra -Werror -Ikernel -Ikernel/arch/x86
 KASFLAGS = -m32 -Ikernel/arch/x86
-KLDFLAGS = -m32 -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-T,linker.ld -Wl,-z,noexecstack
+KLDFLAGS = -m32 -O2 -flto -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-T,linker.ld -Wl,-z,noexecstack
 
 KERNEL_C  = $(wildcard kernel/*.c kernel/sys/*.c kernel/arch/x86/*.c) $(FS_SRCS)
 KERNEL_S  = $(wildcard kernel/arch/x86/*.S)

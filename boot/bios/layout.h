@@ -16,7 +16,7 @@
  * Low memory while the loader runs (all of it reusable by the kernel once
  * it has copied struct bootinfo):
  *   0x00500-0x00FFF   unused
- *   0x01000-0x01713   struct bootinfo (BOOTINFO_ADDR, 1812 bytes)
+ *   0x01000-0x0172B   struct bootinfo (BOOTINFO_ADDR, 1836 bytes)
  *   0x02000-0x07BFF   loader stack (top at 0x7C00, grows down)
  *   0x07C00-0x07DFF   MBR
  *   0x07E00-0x07FFF   image header (LBA 1)
@@ -81,7 +81,8 @@
 #define BI_MMAP			20
 #define BI_MMAP_ENTRY_SIZE	24
 #define BI_CMDLINE		(BI_MMAP + 64 * BI_MMAP_ENTRY_SIZE)
-#define BI_SIZE			(BI_CMDLINE + 256)
+#define BI_FB			(BI_CMDLINE + 256)	/* fb_* fields, left zero: no framebuffer */
+#define BI_SIZE			(BI_FB + 24)
 
 /* Disk alignment of the kernel and the closure (sectors): 1 MiB */
 #define IMG_ALIGN_SECTORS	2048
