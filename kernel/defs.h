@@ -44,6 +44,7 @@ void page_free(void *page);
 void *kmalloc(size_t n);		/* zeroed; n <= 4096 */
 void kfree(void *p, size_t n);
 size_t mem_free_pages(void);
+int mem_enough(size_t pages);	/* can user memory grow by PAGES, keeping the kernel's reserve? */
 size_t mem_peak_kib(void);
 
 /* stages.c: the per-stage time limit, checked on every timer tick, and
@@ -66,7 +67,7 @@ int proc_fork(void);
 void proc_exit(int status) __attribute__((noreturn));
 int proc_wait(int pid, uint32_t status_uaddr, int options);
 void proc_tick(void);
-int proc_page_fault(uintptr_t addr, int write);
+int proc_page_fault(uintptr_t addr, int write, const char **why);
 void proc_fault(const char *what, uintptr_t pc, uintptr_t addr) __attribute__((noreturn));
 
 /* exec.c: the ELF loader and the initial stack */

@@ -85,6 +85,19 @@ size_t mem_free_pages(void)
 	return free_count;
 }
 
+/*
+ * User memory (brk, fork) is refused while granting it would leave fewer
+ * than MEM_RESERVE free pages, so that the kernel's own allocations (page
+ * tables, files, stack pages) still succeed when a program has taken
+ * everything it could: the program gets ENOMEM and the run goes on.
+ */
+#define MEM_RESERVE 1024	/* 4 MiB */
+
+int mem_enough(size_t pages)
+{
+	return free_count >= MEM_RESERVE && pages <= free_count - MEM_RESERVE;
+}
+
 size_t mem_peak_kib(void)
 {
 	return (total_count - min_free) * (PAGE_SIZE / 1024);

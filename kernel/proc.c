@@ -146,6 +146,8 @@ void proc_tick(void)
 int proc_fork(void)
 {
 	struct proc *parent = current;
+	if (!mem_enough(vm_pages(parent->pgdir)))
+		return -ENOMEM;
 	struct proc *child = proc_alloc();
 	if (!child)
 		return -EAGAIN;
@@ -218,16 +220,38 @@ int proc_wait(int pid, uint32_t status_uaddr, int options)
 	}
 }
 
-/* Demand paging: the heap and the stack get zeroed pages on first touch. */
-int proc_page_fault(uintptr_t addr, int write)
+/*
+ * Demand paging: the heap and the stack get zeroed pages on first touch.
+ * Anything else is a fault the process dies of; *why says which, in words.
+ */
+#define STACK_GUARD (1u << 20)	/* faults this far below the stack's limit are overflows */
+_Static_assert(USER_STACK_MAX == 8192u << 10, "the stack overflow message names the limit");
+
+int proc_page_fault(uintptr_t addr, int write, const char **why)
 {
 	struct proc *p = current;
-	(void)write;
+	uintptr_t stack_limit = USER_STACK_TOP - USER_STACK_MAX;
 	int in_heap = addr >= p->brk_base && addr < PGROUNDUP(p->brk);
-	int in_stack = addr < USER_STACK_TOP && addr >= USER_STACK_TOP - USER_STACK_MAX;
-	if (!in_heap && !in_stack)
+	int in_stack = addr < USER_STACK_TOP && addr >= stack_limit;
+	if (vm_page(p->pgdir, addr, 0)) {
+		*why = write ? "page fault (write to a read-only page)" : "page fault";
 		return -EFAULT;
-	return vm_page(p->pgdir, addr, VM_ALLOC) ? 0 : -ENOMEM;
+	}
+	if (addr >= VM_USER_TOP) {
+		*why = "page fault (kernel memory)";
+		return -EFAULT;
+	}
+	if (!in_heap && !in_stack) {
+		*why = addr < stack_limit && addr >= stack_limit - STACK_GUARD
+			? "stack overflow (past the 8192 KiB stack limit)"
+			: "page fault (nothing mapped there)";
+		return -EFAULT;
+	}
+	if (!vm_page(p->pgdir, addr, VM_ALLOC)) {
+		*why = "out of memory (no free page for the heap or stack)";
+		return -ENOMEM;
+	}
+	return 0;
 }
 
 void proc_fault(const char *what, uintptr_t pc, uintptr_t addr)

@@ -12,7 +12,8 @@ static int page_ok(struct proc *p, uintptr_t va, int write)
 	int flags = write ? VM_WRITE : 0;
 	if (vm_user_ok(p->pgdir, va, write))
 		return 1;
-	return proc_page_fault(va, write) == 0 && vm_page(p->pgdir, va, flags);
+	const char *why;
+	return proc_page_fault(va, write, &why) == 0 && vm_page(p->pgdir, va, flags);
 }
 
 int user_buffer(uintptr_t uaddr, size_t n, int write)

@@ -99,6 +99,21 @@ void vm_free(pgdir_t pd)
 	page_free(dir);
 }
 
+size_t vm_pages(pgdir_t pd)
+{
+	uint32_t *dir = P2V(pd);
+	size_t n = 0;
+	for (int i = 0; i < 512; i++) {
+		if (!(dir[i] & PTE_P))
+			continue;
+		uint32_t *table = P2V(PTE_ADDR(dir[i]));
+		n++;
+		for (int j = 0; j < 1024; j++)
+			n += table[j] & PTE_P;
+	}
+	return n;
+}
+
 int vm_copy(pgdir_t dst, pgdir_t src)
 {
 	uint32_t *dir = P2V(src);
