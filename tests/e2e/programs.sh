@@ -22,7 +22,7 @@ expect_line "hello: final line is PASS" "$log" '^seedboot: PASS'
 boot null
 [ "$rc" -eq 1 ] && ok "null: QEMU exit status says FAIL" || not_ok "null: QEMU exit status says FAIL" "runner exited $rc"
 expect_line "null: the faulting process is named with eip and address" "$log" \
-	'^seedboot: process [0-9]+ \(null\) killed: page fault at eip 0x[0-9a-f]+, address 0x0$'
+	'^seedboot: process [0-9]+ \(null\) killed: page fault \(nothing mapped there\) at eip 0x[0-9a-f]+, address 0x0$'
 expect_line "null: final line is FAIL naming the stage and program" "$log" '^seedboot: FAIL null: process [0-9]+ \(null\): page fault'
 boot abi
 [ "$rc" -eq 0 ] && ok "abi: every check passes (QEMU exit status says PASS)" || not_ok "abi: every check passes" "runner exited $rc: $(tr -d '\r' < "$log" | grep '^abi: not ok' | head -3 | tr '\n' ' ')"

@@ -2,7 +2,7 @@
 
 TEST_CC     = $(KCC) -m32 -static -nostdlib -ffreestanding -fno-pic -fno-pie -O1 \
               -fno-asynchronous-unwind-tables -Wl,--build-id=none -Wl,-z,noexecstack
-TEST_PROGS  = null hello readloop abi
+TEST_PROGS  = null hello readloop abi wtext stackov spin oom
 
 $(BUILD)/tests/%: tests/programs/%.c | $(BUILD)/.deps
 	@mkdir -p $(dir $@)
@@ -17,7 +17,7 @@ $(BUILD)/tests/closure/seeds: $(addprefix $(BUILD)/tests/,$(TEST_PROGS))
 	for p in $(TEST_PROGS); do \
 	  echo "$$(sha256sum < $(BUILD)/tests/$$p | cut -c1-64) /test/$$p /test/$$p.hex0"; done > $@
 
-$(BUILD)/tests/closure/stages:
+$(BUILD)/tests/closure/stages: tests/e2e/rules.mk
 	@mkdir -p $(dir $@)
 	for p in $(TEST_PROGS); do echo "$$p /test ./$$p"; done > $@
 
@@ -46,5 +46,5 @@ $(BUILD)/tests/flipped.img: $(BUILD)/closure.cpio $(BUILD)/host/flipbyte $(BUILD
 		--kernel $(BUILD)/kernel.elf --closure $(BUILD)/tests/flipped.cpio -o $@
 
 E2E_DEPS = $(BUILD)/kernel.elf $(BUILD)/tests/closure.cpio $(QEMU_DEPS)
-E2E_TESTS = tests/e2e/programs.sh tests/e2e/distfiles.sh tests/e2e/chain.sh tests/e2e/flipped.sh \
+E2E_TESTS = tests/e2e/programs.sh tests/e2e/faults.sh tests/e2e/distfiles.sh tests/e2e/chain.sh tests/e2e/flipped.sh \
             tests/e2e/reproducible.sh
