@@ -57,7 +57,7 @@ extern struct kstats kstats;
 
 /* timer (arch): ticks at TICK_HZ */
 void timer_init(void);
-void timer_interrupt(int from_user);
+void timer_interrupt(void);
 
 /* proc.c: processes and the scheduler */
 struct proc *myproc(void);
@@ -106,6 +106,12 @@ void seeds_build(void);
 
 /* stages.c: run every stage, check its outputs, print the receipt */
 void stages_run(const char *only);
+
+/* arch/x86/fb.c: the console's screen on a loader's framebuffer (fbcon.c draws);
+ * fb_init maps it and takes the RAM under its window out of bi's memory map,
+ * so it runs before mem_init */
+void fb_init(struct bootinfo *bi);
+int fb_putc(char c);		/* 0 when there is no framebuffer: the screen is VGA text */
 
 /* arch/x86/multiboot.c */
 void multiboot_to_bootinfo(uint32_t info_phys, struct bootinfo *bi);

@@ -14,7 +14,7 @@
 
 struct kstats kstats;
 static struct kstats stage_stats;
-static uint64_t stage_start, stage_ticks, stage_kernel_ticks, stage_limit;
+static uint64_t stage_start, stage_kernel_ns, stage_limit;
 
 static void split_options(const char *cmdline, const char *key, char *out, size_t cap)
 {
@@ -112,8 +112,8 @@ static void run_stage(char *w[], int words)
 	kprintf("seedboot: stage %s start\n", name);
 	stage_start = clock_ns();
 	stage_stats = kstats;
-	stage_ticks = ticks();
-	stage_kernel_ticks = kernel_ticks();
+	stage_kernel_ns = kernel_time_ns();
+	kernel_time_enter();	/* the stage's first process is started from here */
 	if ((err = fs_lookup(fs_root(), dir, &cwd)) < 0)
 		verdict_fail(name, "stage directory %s: error %d", dir, err);
 	for (int i = 2; i < words; i++)
@@ -129,13 +129,13 @@ static void run_stage(char *w[], int words)
 	if (status >> 8)
 		verdict_fail(name, "%s exited with status %d", argv[0], status >> 8);
 	check_outputs(name, dir);
-	uint64_t t = ticks() - stage_ticks, k = kernel_ticks() - stage_kernel_ticks;
 	uint64_t ms = (clock_ns() - stage_start) / 1000000;
+	uint64_t kms = (kernel_time_ns() - stage_kernel_ns) / 1000000;
 	kprintf("seedboot: stage %s: %llu system calls, %llu page faults, %llu forks, %llu execs; "
-		"%u%% of the timer ticks found the kernel running\n", name,
+		"%u.%03u s in the kernel (%u%%)\n", name,
 		kstats.syscalls - stage_stats.syscalls, kstats.page_faults - stage_stats.page_faults,
 		kstats.forks - stage_stats.forks, kstats.execs - stage_stats.execs,
-		t ? (unsigned)(k * 100 / t) : 0);
+		(unsigned)(kms / 1000), (unsigned)(kms % 1000), ms ? (unsigned)(kms * 100 / ms) : 0);
 	kprintf("seedboot: stage %s done %u.%03u\n", name, (unsigned)(ms / 1000), (unsigned)(ms % 1000));
 	current_stage = "boot";
 }

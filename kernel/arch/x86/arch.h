@@ -27,8 +27,9 @@ struct context *context_init(void *kstack_top, struct trapframe **tf_out);
 void arch_power_off(int pass) __attribute__((noreturn));
 
 /* arch/x86/timer.c */
-uint64_t ticks(void);
-uint64_t kernel_ticks(void);	/* of those, the ones that found the kernel running */
+void kernel_time_enter(void);	/* a trap from user mode */
+void kernel_time_leave(void);	/* the return to user mode */
+uint64_t kernel_time_ns(void);	/* the sum of those intervals */
 uint64_t clock_ns(void);	/* since boot */
 
 /* arch/x86/serial.c, arch/x86/vga.c */

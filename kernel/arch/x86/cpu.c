@@ -101,19 +101,28 @@ void tf_init_user(struct trapframe *tf, uintptr_t entry, uintptr_t sp)
 	tf->esp = sp;
 }
 
+/* A new process's first return to user mode, as trap() would end it. */
+static void first_return(void)
+{
+	kernel_time_leave();
+}
+
 /*
  * Lay out a new kernel stack so that the first swtch() to it "returns" into
- * trapret, which pops the trap frame and irets to user mode.
+ * first_return, which returns into trapret, which pops the trap frame and
+ * irets to user mode.
  */
 struct context *context_init(void *kstack_top, struct trapframe **tf_out)
 {
 	char *sp = kstack_top;
 	sp -= sizeof(struct trapframe);
 	*tf_out = (struct trapframe *)sp;
+	sp -= sizeof(uint32_t);
+	*(uint32_t *)sp = (uint32_t)trapret;
 	sp -= sizeof(struct context);
 	struct context *c = (struct context *)sp;
 	memset(c, 0, sizeof(*c));
-	c->eip = (uint32_t)trapret;
+	c->eip = (uint32_t)first_return;
 	return c;
 }
 

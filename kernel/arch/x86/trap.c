@@ -12,14 +12,26 @@ static const char *const exception_names[32] = {
 	[19] = "SIMD error",
 };
 
+static void dispatch(struct trapframe *tf);
+
 void trap(struct trapframe *tf)
+{
+	int from_user = (tf->cs & 3) == 3;
+	if (from_user)
+		kernel_time_enter();
+	dispatch(tf);
+	if (from_user)
+		kernel_time_leave();
+}
+
+static void dispatch(struct trapframe *tf)
 {
 	if (tf->trapno == 0x80) {
 		syscall(tf);
 		return;
 	}
 	if (tf->trapno == 32) {
-		timer_interrupt((tf->cs & 3) == 3);
+		timer_interrupt();
 		if ((tf->cs & 3) == 3)
 			proc_tick();
 		return;
