@@ -6,19 +6,25 @@ void fdt_init(struct fdtable *t)
 	memset(t, 0, sizeof *t);
 }
 
-/* On failure the caller keeps its reference to f. */
-int fdt_install(struct fdtable *t, struct file *f, int min_fd, int cloexec)
+int fdt_free_fd(const struct fdtable *t, int min_fd)
 {
 	if (min_fd < 0 || min_fd >= FD_MAX)
 		return -EINVAL;
-	for (int fd = min_fd; fd < FD_MAX; fd++) {
-		if (!t->fd[fd]) {
-			t->fd[fd] = f;
-			t->cloexec[fd] = cloexec != 0;
+	for (int fd = min_fd; fd < FD_MAX; fd++)
+		if (!t->fd[fd])
 			return fd;
-		}
-	}
 	return -EMFILE;
+}
+
+/* On failure the caller keeps its reference to f. */
+int fdt_install(struct fdtable *t, struct file *f, int min_fd, int cloexec)
+{
+	int fd = fdt_free_fd(t, min_fd);
+	if (fd >= 0) {
+		t->fd[fd] = f;
+		t->cloexec[fd] = cloexec != 0;
+	}
+	return fd;
 }
 
 struct file *fdt_get(struct fdtable *t, int fd)

@@ -96,6 +96,15 @@ ssize_t file_read(struct file *f, void *buf, size_t n)
 	return r;
 }
 
+size_t file_read_span(const struct file *f, size_t n)
+{
+	if (!S_ISREG(f->ip->mode))
+		return n;
+	if (f->pos >= f->ip->size)
+		return 0;
+	return f->ip->size - f->pos < n ? (size_t)(f->ip->size - f->pos) : n;
+}
+
 ssize_t file_write(struct file *f, const void *buf, size_t n)
 {
 	if (!writable(f))

@@ -92,6 +92,8 @@ int file_open(struct inode *cwd, const char *path, int flags, uint32_t mode, str
 void file_get(struct file *f);
 void file_put(struct file *f);		/* closes on the last reference */
 ssize_t file_read(struct file *f, void *buf, size_t n);	/* -EBADF if not readable, -EISDIR on a dir */
+/* of n bytes, how many a read could return: a regular file's end stops it */
+size_t file_read_span(const struct file *f, size_t n);
 ssize_t file_write(struct file *f, const void *buf, size_t n);	/* -EBADF if not writable */
 int64_t file_lseek(struct file *f, int64_t off, int whence);	/* -EINVAL for negative results */
 struct inode *file_inode(struct file *f);	/* borrowed */
@@ -101,6 +103,7 @@ ssize_t file_getdents64(struct file *f, void *buf, size_t n);
 
 /* --- descriptor tables ------------------------------------------------ */
 void fdt_init(struct fdtable *t);
+int fdt_free_fd(const struct fdtable *t, int min_fd);	/* lowest free >= min_fd, or -EMFILE */
 int fdt_install(struct fdtable *t, struct file *f, int min_fd, int cloexec);	/* lowest free >= min_fd, or -EMFILE; takes over the caller's ref */
 struct file *fdt_get(struct fdtable *t, int fd);	/* borrowed, NULL if bad */
 int fdt_close(struct fdtable *t, int fd);		/* -EBADF */

@@ -167,6 +167,13 @@ int exec(const char *path, char *const argv[], char *const envp[], int from_user
 		inode_put(ip);
 		return argc < 0 ? argc : envc;
 	}
+	/* as Linux (since 5.18): no program starts with argc 0; an empty argv becomes { "" } */
+	static char *const empty_argv[] = { "", NULL };
+	if (argc == 0) {
+		argv = empty_argv;
+		argc = 1;
+		bytes += 1;
+	}
 
 	pgdir_t pd = vm_new();
 	struct loaded ld;

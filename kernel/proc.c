@@ -195,8 +195,6 @@ void proc_exit(int status)
 int proc_wait(int pid, uint32_t status_uaddr, int options)
 {
 	struct proc *p = current;
-	if (status_uaddr && user_buffer(status_uaddr, 4, 1) < 0)
-		return -EFAULT;
 	for (;;) {
 		int children = 0;
 		for (struct proc *c = procs; c < procs + NPROC; c++) {
@@ -205,10 +203,11 @@ int proc_wait(int pid, uint32_t status_uaddr, int options)
 			children++;
 			if (c->state != ZOMBIE)
 				continue;
-			int found = c->pid;
-			if (status_uaddr)
-				copy_to_user(status_uaddr, &c->status, 4);
+			int found = c->pid, status = c->status;
 			proc_reap(c);
+			/* as Linux: the child is reaped even when its status cannot be stored */
+			if (status_uaddr && copy_to_user(status_uaddr, &status, 4) < 0)
+				return -EFAULT;
 			return found;
 		}
 		if (!children)

@@ -66,6 +66,20 @@ int user_path_lookup(uint32_t upath, struct inode **out)
 	return r;
 }
 
+size_t user_span(uintptr_t uaddr, size_t n, int write)
+{
+	size_t ok = 0;
+	while (ok < n) {
+		size_t chunk = PAGE_SIZE - ((uaddr + ok) & (PAGE_SIZE - 1));
+		if (chunk > n - ok)
+			chunk = n - ok;
+		if (user_buffer(uaddr + ok, chunk, write) < 0)
+			break;
+		ok += chunk;
+	}
+	return ok;
+}
+
 struct file *fd_file(uint32_t fd)
 {
 	return fd < FD_MAX ? fdt_get(&myproc()->fds, (int)fd) : NULL;

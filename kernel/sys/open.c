@@ -8,6 +8,11 @@ long do_open(uint32_t upath, int flags, uint32_t mode)
 	int r = path_get(upath, &path);
 	if (r < 0)
 		return r;
+	/* as Linux: with no descriptor free, fail before creating or truncating anything */
+	if ((r = fdt_free_fd(&p->fds, 0)) < 0) {
+		path_put(path);
+		return r;
+	}
 	r = file_open(p->cwd, path, flags, mode, &f);
 	path_put(path);
 	if (r < 0)

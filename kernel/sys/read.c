@@ -6,7 +6,8 @@ SYSCALL(read)
 	struct file *f = fd_file(a0);
 	if (!f)
 		return -EBADF;
-	if (user_buffer(a1, a2, 1) < 0)
-		return -EFAULT;
-	return file_read(f, (void *)(uintptr_t)a1, a2);
+	/* only the bytes the read can deliver need room: a short file fills little */
+	size_t want = file_read_span(f, a2), ok = user_span(a1, want, 1);
+	ssize_t r = file_read(f, (void *)(uintptr_t)a1, ok);
+	return r == 0 && ok == 0 && want > 0 ? -EFAULT : r;
 }

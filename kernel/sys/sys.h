@@ -15,6 +15,13 @@ void path_put(char *path);
 /* the inode a user path names, from the current directory; the caller puts it */
 int user_path_lookup(uint32_t upath, struct inode **out);
 
+/*
+ * How many leading bytes of [uaddr, uaddr + n) the process can access. Linux's
+ * read and write move bytes until they meet a bad page, and fail with -EFAULT
+ * only when none moved.
+ */
+size_t user_span(uintptr_t uaddr, size_t n, int write);
+
 /* the open file behind fd in the current process, or NULL */
 struct file *fd_file(uint32_t fd);
 

@@ -6,10 +6,9 @@ SYSCALL(wait4)
 {
 	UNUSED_ARGS();
 	static const uint8_t zero[RUSAGE_SIZE];
-	if (a3 && user_buffer(a3, RUSAGE_SIZE, 1) < 0)
-		return -EFAULT;
 	long r = proc_wait((int)a0, a1, (int)a2);
-	if (r > 0 && a3)
-		copy_to_user(a3, zero, RUSAGE_SIZE);
+	/* as Linux: a bad rusage pointer is found only after the child is reaped */
+	if (r > 0 && a3 && copy_to_user(a3, zero, RUSAGE_SIZE) < 0)
+		return -EFAULT;
 	return r;
 }

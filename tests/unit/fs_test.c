@@ -728,6 +728,26 @@ static void test_open_flags(void)
 	check_end();
 }
 
+static void test_read_span(void)
+{
+	struct file *f, *d;
+	check_begin("file_read_span: a regular file's end bounds a read; others do not");
+	EQ(put_file(root, "/span", "0123456789", 10), 0);
+	EQ(file_open(root, "/span", O_RDONLY, 0, &f), 0);
+	EQ(file_read_span(f, 1u << 30), 10);
+	EQ(file_read_span(f, 4), 4);
+	EQ(file_lseek(f, 7, SEEK_SET), 7);
+	EQ(file_read_span(f, 100), 3);
+	EQ(file_lseek(f, 50, SEEK_SET), 50);
+	EQ(file_read_span(f, 100), 0);
+	EQ(file_open(root, "/", O_RDONLY, 0, &d), 0);
+	EQ(file_read_span(d, 100), 100);
+	file_put(d);
+	file_put(f);
+	EQ(fs_unlink(root, "/span"), 0);
+	check_end();
+}
+
 static void test_byte_io(void)
 {
 	enum { N = 2 * MiB };
@@ -760,7 +780,7 @@ static void test_fdtable(void)
 	static struct fdtable t, child;
 	struct file *f, *g;
 
-	check_begin("fdtable: lowest free fd, min_fd, EMFILE at 1024, EBADF");
+	check_begin("fdtable: lowest free fd, min_fd, EMFILE at 1024, EBADF, fdt_free_fd");
 	fdt_init(&t);
 	EQ(put_file(root, "/fd", "0123456789", 10), 0);
 	long allocs = fsport_allocs;
@@ -773,8 +793,14 @@ static void test_fdtable(void)
 	}
 	EQ(bad, 0);
 	EQ(fdt_install(&t, f, 0, 0), -EMFILE);
+	EQ(fdt_free_fd(&t, 0), -EMFILE);
 	EQ(fdt_close(&t, 700), 0);
+	EQ(fdt_free_fd(&t, 0), 700);
+	EQ(fdt_free_fd(&t, 701), -EMFILE);
+	EQ(fdt_free_fd(&t, FD_MAX), -EINVAL);
 	EQ(fdt_close(&t, 5), 0);
+	EQ(fdt_free_fd(&t, 0), 5);
+	EQ(fdt_free_fd(&t, 6), 700);
 	EQ(fdt_close(&t, 5), -EBADF);
 	EQ(fdt_close(&t, -1), -EBADF);
 	EQ(fdt_close(&t, FD_MAX), -EBADF);
@@ -1029,6 +1055,7 @@ int main(void)
 	test_big_file();
 	test_holes();
 	test_open_flags();
+	test_read_span();
 	test_byte_io();
 	test_fdtable();
 	test_chardev();

@@ -1,0 +1,211 @@
+/*
+ * Processes: fork, waitpid, wait4, exit, exit_group, getpid, getppid and
+ * execve, with exit statuses and the errors of each. Pids are printed as
+ * POSITIVE or compared, never as numbers.
+ */
+#include "rt.h"
+
+static char buf[256];
+
+static long mypid;
+
+static void child_exit(int how, int code)
+{
+	if (how)
+		EXIT(exit_group, code);
+	else
+		EXIT(exit, code);
+}
+
+static void statuses(void)
+{
+	rt_say("-- fork and exit statuses\n");
+	mypid = SYSP(getpid, "", 0);
+	SYSP(getppid, "", 0);
+	static const int codes[] = { 0, 1, 3, 127, 255, 256 + 5, -1 };
+	for (unsigned i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
+		long pid = rt_sys(NR_fork, 0, 0, 0, 0, 0);
+		if (pid == 0) {
+			rt_say("fork() = 0 in the child; getppid() is the parent's pid: %s\n",
+			       rt_sys(NR_getppid, 0, 0, 0, 0, 0) == mypid ? "yes" : "no");
+			rt_say("getpid() in the child differs from the parent's: %s\n",
+			       rt_sys(NR_getpid, 0, 0, 0, 0, 0) != mypid ? "yes" : "no");
+			child_exit(i & 1, codes[i]);
+		}
+		int status = -1;
+		long w = rt_sys(i & 1 ? NR_wait4 : NR_waitpid, pid, (long)&status, 0, 0, 0);
+		rt_say("fork() = POSITIVE: %s; %s(pid, &status, 0) = pid: %s; status 0x%x\n",
+		       pid > 0 ? "yes" : "no", i & 1 ? "wait4" : "waitpid", w == pid ? "yes" : "no", status);
+	}
+}
+
+static void waits(void)
+{
+	rt_say("-- waiting\n");
+	SYS(waitpid, "-1, &status, 0 (no children)", -1, buf, 0);
+	SYS(wait4, "-1, &status, 0, NULL (no children)", -1, buf, 0, 0);
+	SYS(waitpid, "1 (not a child), &status, 0", 1, buf, 0);
+	long pids[3];
+	for (int i = 0; i < 3; i++) {
+		pids[i] = rt_sys(NR_fork, 0, 0, 0, 0, 0);
+		if (pids[i] == 0)
+			rt_sys(NR_exit, 10 + i, 0, 0, 0, 0);
+	}
+	rt_say("three children exit with 10, 11 and 12\n");
+	for (int i = 2; i >= 0; i--) {
+		int status = -1;
+		long w = rt_sys(NR_waitpid, pids[i], (long)&status, 0, 0, 0);
+		rt_say("waitpid(child %d, &status, 0) = that child: %s; status 0x%x\n", i, w == pids[i] ? "yes" : "no", status);
+	}
+	SYS(waitpid, "pid of a child already reaped, &status, 0", pids[0], buf, 0);
+	for (int i = 0; i < 2; i++) {
+		pids[i] = rt_sys(NR_fork, 0, 0, 0, 0, 0);
+		if (pids[i] == 0)
+			rt_sys(NR_exit, 20 + i, 0, 0, 0, 0);
+	}
+	int seen = 0;
+	for (int i = 0; i < 2; i++) {
+		int status = -1;
+		long w = rt_sys(NR_wait4, -1, (long)&status, 0, (long)buf, 0);
+		seen |= w == pids[0] ? 1 : w == pids[1] ? 2 : 4;
+		rt_say("wait4(-1, &status, 0, &rusage): status 0x%x\n", w == pids[0] ? status + 0x10000 : status);
+	}
+	rt_say("wait4(-1, ...) twice reaped both children: %s\n", seen == 3 ? "yes" : "no");
+	long pid = rt_sys(NR_fork, 0, 0, 0, 0, 0);
+	if (pid == 0)
+		rt_sys(NR_exit, 0, 0, 0, 0, 0);
+	int status = 0;
+	SYS(wait4, "pid, &status, 0, 16 (bad rusage)", pid, &status, 0, 16);
+	SYSP(wait4, "pid, &status, 0, NULL (reaped by the call that failed?)", pid, &status, 0, 0);
+	SYS(waitpid, "-1, &status, 0", -1, &status, 0);
+	pid = rt_sys(NR_fork, 0, 0, 0, 0, 0);
+	if (pid == 0)
+		rt_sys(NR_exit, 0, 0, 0, 0, 0);
+	SYS(waitpid, "pid, 16 (bad pointer), 0", pid, 16, 0);
+	SYSP(waitpid, "pid, &status, 0 (reaped by the call that failed?)", pid, &status, 0);
+	SYS(waitpid, "-1, &status, 0", -1, &status, 0);
+	pid = rt_sys(NR_fork, 0, 0, 0, 0, 0);
+	if (pid == 0)
+		rt_sys(NR_exit, 0, 0, 0, 0, 0);
+	long w = rt_sys(NR_waitpid, pid, 0, 0, 0, 0);
+	rt_say("waitpid(pid, NULL, 0) = pid: %s\n", w == pid ? "yes" : "no");
+}
+
+static void put_file(const char *name, const char *text, long n, int mode)
+{
+	long fd = SYS(open, "name, O_WRONLY|O_CREAT|O_TRUNC, mode", name, O_WRONLY | O_CREAT | O_TRUNC, mode);
+	SYS(write, "fd, text, n", fd, text, n);
+	SYS(close, "fd", fd);
+}
+
+static void exec_errors(const char *self)
+{
+	rt_say("-- execve errors\n");
+	char *argv[] = { "x", 0 };
+	char *envp[] = { 0 };
+	put_file("text", "hello\n", 6, 0755);
+	SYS(execve, "\"text\" (not an ELF file), argv, envp", "text", argv, envp);
+	put_file("empty", "", 0, 0755);
+	SYS(execve, "\"empty\", argv, envp", "empty", argv, envp);
+	put_file("noexec", "hello\n", 6, 0644);
+	SYS(execve, "\"noexec\" (mode 0644), argv, envp", "noexec", argv, envp);
+	SYS(execve, "\"missing\", argv, envp", "missing", argv, envp);
+	SYS(execve, "\"missing/x\", argv, envp", "missing/x", argv, envp);
+	SYS(execve, "\"text/x\", argv, envp", "text/x", argv, envp);
+	SYS(execve, "\".\" (a directory), argv, envp", ".", argv, envp);
+	SYS(execve, "\"\", argv, envp", "", argv, envp);
+	SYS(execve, "16 (bad pointer), argv, envp", 16, argv, envp);
+	SYS(execve, "self, 16 (bad argv), envp", self, 16, envp);
+	SYS(execve, "self, argv, 16 (bad envp)", self, argv, 16);
+	char *bad[] = { "x", (char *)16, 0 };
+	SYS(execve, "self, { \"x\", 16 }, envp", self, bad, envp);
+	/* the first 200 bytes of this program: an ELF header whose program headers are cut off */
+	long fd = SYS(open, "self, O_RDONLY", self, O_RDONLY);
+	long n = SYS(read, "fd, buf, 200", fd, buf, 200);
+	SYS(close, "fd", fd);
+	put_file("cut", buf, n, 0755);
+	SYS(execve, "\"cut\", argv, envp", "cut", argv, envp);
+	buf[4] = 2;	/* ELFCLASS64 */
+	put_file("elf64", buf, n, 0755);
+	SYS(execve, "\"elf64\", argv, envp", "elf64", argv, envp);
+}
+
+static void exec_ok(const char *self)
+{
+	rt_say("-- execve\n");
+	long pid = rt_sys(NR_fork, 0, 0, 0, 0, 0);
+	if (pid == 0) {
+		char *argv[] = { (char *)self, "exec'd", "two words", "", 0 };
+		char *envp[] = { "A=1", "B=", "PATH=/nowhere", 0 };
+		long before = rt_sys(NR_getpid, 0, 0, 0, 0, 0);
+		char num[12];
+		int k = 11;
+		num[k] = 0;
+		do
+			num[--k] = (char)('0' + before % 10);
+		while (before /= 10);
+		argv[3] = num + k;
+		SYS(execve, "self, { self, \"exec'd\", \"two words\", PID }, { \"A=1\", \"B=\", \"PATH=/nowhere\" }",
+		    self, argv, envp);
+		EXIT(exit, 1);
+	}
+	int status = -1;
+	rt_sys(NR_waitpid, pid, (long)&status, 0, 0, 0);
+	rt_say("the exec'd child's status: 0x%x\n", status);
+	pid = rt_sys(NR_fork, 0, 0, 0, 0, 0);
+	if (pid == 0) {
+		char *argv[] = { (char *)self, "exec'd-empty", 0 };
+		SYS(execve, "self, { self, \"exec'd-empty\" }, NULL", self, argv, 0);
+		EXIT(exit, 1);
+	}
+	rt_sys(NR_waitpid, pid, (long)&status, 0, 0, 0);
+	rt_say("the exec'd child's status: 0x%x\n", status);
+	/* Linux (since 5.18) never starts a program with argc 0 */
+	for (int empty = 0; empty < 2; empty++) {
+		pid = rt_sys(NR_fork, 0, 0, 0, 0, 0);
+		if (pid == 0) {
+			char *none[] = { 0 };
+			if (empty)
+				SYS(execve, "self, { }, NULL", self, none, 0);
+			else
+				SYS(execve, "self, NULL, NULL", self, 0, 0);
+			EXIT(exit, 1);
+		}
+		rt_sys(NR_waitpid, pid, (long)&status, 0, 0, 0);
+		rt_say("the exec'd child's status: 0x%x\n", status);
+	}
+}
+
+static int execd(int argc, char **argv, char **envp)
+{
+	rt_say("in the exec'd program: argc %d\n", argc);
+	for (int i = 1; i < argc - 1; i++)
+		rt_say("argv[%d] = \"%s\"\n", i, argv[i]);
+	long pid = rt_sys(NR_getpid, 0, 0, 0, 0, 0), was = 0;
+	for (const char *s = argv[argc - 1]; *s; s++)
+		was = was * 10 + (*s - '0');
+	rt_say("the pid is the one before execve: %s\n", pid == was ? "yes" : "no");
+	for (int i = 0; envp[i]; i++)
+		rt_say("envp[%d] = \"%s\"\n", i, envp[i]);
+	return 42;
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	if (argc == 0 || !argv[0][0]) {
+		rt_say("in the exec'd program: argc %d, argv[0] %s\n", argc,
+		       argc == 0 ? "missing" : argv[0] ? "\"\"" : "NULL");
+		return 9;
+	}
+	if (argc > 1 && rt_streq(argv[1], "exec'd"))
+		return execd(argc, argv, envp);
+	if (argc > 1 && rt_streq(argv[1], "exec'd-empty")) {
+		rt_say("in the exec'd program: argc %d, envp[0] %s\n", argc, envp[0] ? "set" : "NULL");
+		return 7;
+	}
+	statuses();
+	waits();
+	exec_errors(argv[0]);
+	exec_ok(argv[0]);
+	return 0;
+}
