@@ -1,24 +1,24 @@
 /*
- * mkdisk: write the seedboot BIOS disk image.
+ * mkdisk: write the seedboot disk image, one file that boots under BIOS and
+ * under UEFI (x64 and ia32) from a USB stick or any other disk.
  *
  *   mkdisk --mbr MBR.bin --stage2 STAGE2.bin --kernel KERNEL.elf
- *          --closure CLOSURE.cpio [--cmdline STR] -o OUT.img
+ *          --closure CLOSURE.cpio [--esp ESP.img] [--cmdline STR] -o OUT.img
  *
- * Layout (see boot/bios/layout.h, shared with the loader):
- *   LBA 0            MBR code + patch block (stage 2 sector count/LBA),
- *                    fixed disk signature, one active partition entry
- *                    (type 0xDA) covering LBA 1..end, 0x55AA
- *   LBA 1            image header
- *   LBA 2..          stage 2
- *   1 MiB aligned    kernel: PT_LOAD segments flattened by p_paddr, zero
- *                    fill between, bss not stored; loaded at lowest p_paddr
- *   1 MiB aligned    closure, loaded page aligned above max(p_paddr+p_memsz)
- *   padded to a whole sector
+ * Layout: boot/disk.h (GPT, protective MBR, BIOS boot partition, ESP,
+ * closure, results) and boot/bios/layout.h (the BIOS boot partition's
+ * image header and stage 2).  The kernel goes into the BIOS boot partition
+ * flattened (PT_LOAD segments by p_paddr, zero fill between, bss not
+ * stored); the BIOS loader puts the closure page aligned above
+ * max(p_paddr + p_memsz), as the EFI loader does.  Without --esp the ESP is
+ * left out and the image boots under BIOS only.
  *
- * Deterministic: the output depends only on the inputs.  Any bad input is
- * reported as one line naming the file and the reason, exit status 1.
+ * Deterministic: the output depends only on the inputs (fixed GUIDs, no
+ * clock).  Runs of zeros are left as holes.  Any bad input is reported as
+ * one line naming the file and the reason, exit status 1.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -30,6 +30,8 @@
 
 #include "boot/bootinfo.h"
 #include "boot/bios/layout.h"
+#include "boot/disk.h"
+#include "image/gpt.h"
 
 /* the loader fills struct bootinfo by these offsets */
 _Static_assert(offsetof(struct bootinfo, magic) == BI_MAGIC, "bootinfo");
@@ -70,8 +72,8 @@ static void
 usage(void)
 {
 	fprintf(stderr, "usage: mkdisk --mbr MBR.bin --stage2 STAGE2.bin "
-		"--kernel KERNEL.elf --closure CLOSURE.cpio [--cmdline STR] "
-		"-o OUT.img\n");
+		"--kernel KERNEL.elf --closure CLOSURE.cpio [--esp ESP.img] "
+		"[--cmdline STR] -o OUT.img\n");
 	exit(1);
 }
 
@@ -110,6 +112,7 @@ static void put32(uint8_t *p, uint32_t v)
 {
 	p[0] = v; p[1] = v >> 8; p[2] = v >> 16; p[3] = v >> 24;
 }
+static void put64(uint8_t *p, uint64_t v) { put32(p, v); put32(p + 4, v >> 32); }
 
 struct kernel {
 	uint8_t *blob;		/* flattened PT_LOAD contents */
@@ -207,23 +210,44 @@ load_kernel(const char *path, struct kernel *k)
 	free(f);
 }
 
+static int out_fd = -1;
+
 static void
-wr(FILE *o, const void *p, size_t n)
+write_at(const void *p, size_t n, uint64_t off)
 {
-	if (n && fwrite(p, 1, n, o) != n)
+	if (n && pwrite(out_fd, p, n, (off_t)off) != (ssize_t)n)
 		fail(out_path, "write error: %s", strerror(errno));
 }
 
+/* copy the whole of file PATH (LEN bytes) to byte OFF of the image */
 static void
-zeros(FILE *o, uint64_t n)
+copy_file(const char *path, uint64_t len, uint64_t off)
 {
-	static const uint8_t z[65536];
+	static uint8_t buf[1 << 20];
+	FILE *f = fopen(path, "rb");
+	size_t n;
 
-	while (n) {
-		size_t c = n < sizeof z ? n : sizeof z;
-		wr(o, z, c);
-		n -= c;
+	if (!f)
+		fail(path, "cannot open: %s", strerror(errno));
+	for (uint64_t left = len; left; left -= n, off += n) {
+		n = left < sizeof buf ? left : sizeof buf;
+		if (fread(buf, 1, n, f) != n)
+			fail(path, "read error or file changed size");
+		write_at(buf, n, off);
 	}
+	fclose(f);
+}
+
+static uint64_t
+file_size(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		fail(path, "cannot open: %s", strerror(errno));
+	if (!S_ISREG(st.st_mode))
+		fail(path, "not a regular file");
+	return st.st_size;
 }
 
 static uint64_t
@@ -232,36 +256,34 @@ align_up(uint64_t v, uint64_t a)
 	return (v + a - 1) / a * a;
 }
 
-/* CHS triple for a partition entry (255 heads, 63 sectors, clamped) */
-static void
-chs(uint8_t *p, uint32_t lba)
+static uint64_t
+sectors(uint64_t bytes)
 {
-	uint32_t c = lba / (255 * 63), h = lba / 63 % 255, s = lba % 63 + 1;
-
-	if (c > 1023) {
-		c = 1023;
-		h = 254;
-		s = 63;
-	}
-	p[0] = h;
-	p[1] = s | (c >> 2 & 0xC0);
-	p[2] = c;
+	return align_up(bytes, SECTOR_SIZE) / SECTOR_SIZE;
 }
+
+/* fixed GUIDs: the same inputs give the same bytes */
+#define GUID_BIOS_BOOT	"21686148-6449-6e6f-744e-656564454649"
+#define GUID_ESP	"c12a7328-f81f-11d2-ba4b-00a0c93ec93b"
+#define GUID_CLOSURE	"5eedb007-c105-4e5d-8000-5eedc1050000"	/* our own types */
+#define GUID_RESULTS	"5eedb007-7e50-4e5d-8000-5eed7e500000"
+#define DISK_GUID	"5eedb007-0000-4000-8000-000000000000"
+#define RESULTS_SECTORS	(8u << 20 >> 9)	/* 8 MiB */
 
 int
 main(int argc, char **argv)
 {
 	const char *mbr_path = NULL, *s2_path = NULL, *kernel_path = NULL;
-	const char *closure_path = NULL, *cmdline = "";
-	uint8_t mbr[SECTOR_SIZE] = { 0 }, hdr[SECTOR_SIZE] = { 0 }, *buf;
+	const char *closure_path = NULL, *esp_path = NULL, *cmdline = "";
+	uint8_t mbr[SECTOR_SIZE] = { 0 }, hdr[SECTOR_SIZE] = { 0 };
+	struct closure_part_hdr chdr;
 	uint8_t *mbr_code, *s2;
-	size_t mbr_len, s2_len, n;
-	uint32_t s2_sectors, disk_sectors;
-	uint64_t kernel_lba, closure_lba, closure_load, end_lba, closure_size;
+	size_t mbr_len, s2_len;
+	uint32_t s2_sectors;
+	uint64_t closure_size, closure_load, esp_size = 0, lba, disk_sectors;
+	struct gpt_part part[4];
+	int nparts = 0, i;
 	struct kernel k;
-	struct stat st;
-	FILE *cf, *o;
-	int i;
 
 	for (i = 1; i < argc; i++) {
 		const char **dst = NULL;
@@ -274,6 +296,8 @@ main(int argc, char **argv)
 			dst = &kernel_path;
 		else if (!strcmp(argv[i], "--closure"))
 			dst = &closure_path;
+		else if (!strcmp(argv[i], "--esp"))
+			dst = &esp_path;
 		else if (!strcmp(argv[i], "--cmdline"))
 			dst = &cmdline;
 		else if (!strcmp(argv[i], "-o"))
@@ -289,7 +313,6 @@ main(int argc, char **argv)
 	if (strlen(cmdline) >= HDR_CMDLINE_MAX)
 		fail("--cmdline", "longer than %d bytes", HDR_CMDLINE_MAX - 1);
 
-	/* MBR */
 	mbr_code = slurp(mbr_path, &mbr_len, SIZE_MAX);
 	if (mbr_len > 446)
 		fail(mbr_path, "MBR code is %zu bytes, at most 446", mbr_len);
@@ -299,7 +322,6 @@ main(int argc, char **argv)
 		     "(not a seedboot MBR?)", MBR_PATCH_OFF);
 	memcpy(mbr, mbr_code, mbr_len);
 
-	/* stage 2 */
 	s2 = slurp(s2_path, &s2_len, SIZE_MAX);
 	if (s2_len > STAGE2_MAX_SECTORS * SECTOR_SIZE)
 		fail(s2_path, "stage 2 is %zu bytes, at most %d", s2_len,
@@ -307,97 +329,123 @@ main(int argc, char **argv)
 	if (s2_len < STAGE2_MAGIC_OFF + 6 ||
 	    memcmp(s2 + STAGE2_MAGIC_OFF, "SEEDS2", 6) != 0)
 		fail(s2_path, "no SEEDS2 signature (not a seedboot stage 2?)");
-	s2_sectors = align_up(s2_len, SECTOR_SIZE) / SECTOR_SIZE;
+	s2_sectors = sectors(s2_len);
 
-	/* kernel and closure */
 	load_kernel(kernel_path, &k);
-	cf = fopen(closure_path, "rb");
-	if (!cf)
-		fail(closure_path, "cannot open: %s", strerror(errno));
-	if (fstat(fileno(cf), &st) != 0 || !S_ISREG(st.st_mode))
-		fail(closure_path, "not a regular file");
-	closure_size = st.st_size;
+	closure_size = file_size(closure_path);
 	closure_load = align_up(k.end, PAGE);
 	if (closure_load + closure_size > 0xFFFFFFFFull)
 		fail(closure_path, "too large: %llu bytes at 0x%llx would end "
 		     "beyond 4 GiB", (unsigned long long)closure_size,
 		     (unsigned long long)closure_load);
+	if (esp_path) {
+		esp_size = file_size(esp_path);
+		if (esp_size == 0 || esp_size % SECTOR_SIZE)
+			fail(esp_path, "size %llu is not a whole number of sectors",
+			     (unsigned long long)esp_size);
+	}
 
-	kernel_lba = align_up(STAGE2_LBA + s2_sectors, IMG_ALIGN_SECTORS);
-	closure_lba = align_up(kernel_lba +
-			       align_up(k.size, SECTOR_SIZE) / SECTOR_SIZE,
-			       IMG_ALIGN_SECTORS);
-	end_lba = closure_lba + align_up(closure_size, SECTOR_SIZE) / SECTOR_SIZE;
-	if (end_lba > 0xFFFFFFFFull)
-		fail(out_path, "image too large");
-	disk_sectors = end_lba;
+	/* partitions, each on a 1 MiB boundary */
+	lba = IMG_ALIGN_SECTORS;
+	{
+		uint64_t kernel_lba = align_up(lba + HDR_SECTORS + s2_sectors, 8);
+		uint64_t end = align_up(kernel_lba + sectors(k.size), IMG_ALIGN_SECTORS);
 
-	/* MBR: patch block, signature, partition, boot signature */
-	put16(mbr + MBR_PATCH_COUNT, 1 + s2_sectors);
-	put32(mbr + MBR_PATCH_LBA, HDR_LBA);
+		part[nparts++] = (struct gpt_part){ GUID_BIOS_BOOT,
+			"5eedb007-0001-4000-8000-000000000001", lba, end - 1,
+			"seedboot BIOS boot" };
+		put32(hdr + HDR_OFF_KERNEL_LBA, kernel_lba);
+		lba = end;
+	}
+	if (esp_path) {
+		part[nparts++] = (struct gpt_part){ GUID_ESP,
+			"5eedb007-0002-4000-8000-000000000002", lba,
+			lba + esp_size / SECTOR_SIZE - 1, "EFI system partition" };
+		lba = align_up(lba + esp_size / SECTOR_SIZE, IMG_ALIGN_SECTORS);
+	}
+	part[nparts++] = (struct gpt_part){ GUID_CLOSURE,
+		"5eedb007-0003-4000-8000-000000000003", lba,
+		align_up(lba + sectors(CLOSURE_PART_DATA + closure_size),
+			 IMG_ALIGN_SECTORS) - 1, "seedboot closure" };
+	lba = part[nparts - 1].last + 1;
+	part[nparts++] = (struct gpt_part){ GUID_RESULTS,
+		"5eedb007-0004-4000-8000-000000000004", lba,
+		lba + RESULTS_SECTORS - 1, "seedboot results" };
+	lba += RESULTS_SECTORS;
+	disk_sectors = lba + GPT_BACKUP_SECTORS;
+	if (part[nparts - 2].last > 0xFFFFFFFFull)
+		fail(out_path, "image too large for the BIOS loader's 32-bit LBAs");
+
+	/* protective MBR with our boot code; its patch block finds stage 2 */
+	put16(mbr + MBR_PATCH_COUNT, HDR_SECTORS + s2_sectors);
+	put32(mbr + MBR_PATCH_LBA, part[0].first);
 	if (mbr_len <= MBR_DISKSIG_OFF) {
 		put32(mbr + MBR_DISKSIG_OFF, MBR_DISK_SIGNATURE);
 		put16(mbr + MBR_DISKSIG_OFF + 4, 0);
 	}
 	{
 		uint8_t *pe = mbr + MBR_PTABLE_OFF;
+		uint64_t n = disk_sectors - 1;
 
-		pe[0] = 0x80;			/* active */
-		chs(pe + 1, 1);
-		pe[4] = MBR_PART_TYPE;
-		chs(pe + 5, disk_sectors - 1);
+		pe[0] = 0x80;	/* active: some BIOSes boot only a disk with one */
+		pe[1] = 0x00;	/* CHS 0/0/2 */
+		pe[2] = 0x02;
+		pe[3] = 0x00;
+		pe[4] = 0xEE;	/* GPT protective */
+		pe[5] = pe[6] = pe[7] = 0xFF;
 		put32(pe + 8, 1);
-		put32(pe + 12, disk_sectors - 1);
+		put32(pe + 12, n > 0xFFFFFFFFu ? 0xFFFFFFFFu : n);
 	}
 	mbr[510] = 0x55;
 	mbr[511] = 0xAA;
 
-	/* header */
+	/* BIOS image header */
 	put32(hdr + HDR_OFF_MAGIC0, HDR_MAGIC0);
 	put32(hdr + HDR_OFF_MAGIC1, HDR_MAGIC1);
 	put32(hdr + HDR_OFF_STAGE2_SECTORS, s2_sectors);
-	put32(hdr + HDR_OFF_DISK_SECTORS, disk_sectors);
-	put32(hdr + HDR_OFF_KERNEL_LBA, kernel_lba);
+	put32(hdr + HDR_OFF_DISK_SECTORS, disk_sectors > 0xFFFFFFFFu ? 0xFFFFFFFFu : disk_sectors);
 	put32(hdr + HDR_OFF_KERNEL_SIZE, k.size);
 	put32(hdr + HDR_OFF_KERNEL_LOAD, k.load);
 	put32(hdr + HDR_OFF_KERNEL_ENTRY, k.entry);
 	put32(hdr + HDR_OFF_KERNEL_END, k.end);
-	put32(hdr + HDR_OFF_CLOSURE_LBA, closure_lba);
+	put32(hdr + HDR_OFF_CLOSURE_LBA, part[nparts - 2].first + CLOSURE_PART_DATA / SECTOR_SIZE);
 	put32(hdr + HDR_OFF_CLOSURE_SIZE, closure_size);
 	put32(hdr + HDR_OFF_CLOSURE_LOAD, closure_load);
 	memcpy(hdr + HDR_OFF_CMDLINE, cmdline, strlen(cmdline));
+
+	/* closure partition header, for the EFI loader */
+	memset(&chdr, 0, sizeof chdr);
+	memcpy(chdr.magic, CLOSURE_PART_MAGIC, sizeof chdr.magic);
+	put64((uint8_t *)&chdr.data_off, CLOSURE_PART_DATA);
+	put64((uint8_t *)&chdr.size, closure_size);
+	memcpy(chdr.cmdline, cmdline, strlen(cmdline));
 
 	/* write to OUT.tmp, rename on success */
 	tmp_path = malloc(strlen(out_path) + 5);
 	if (!tmp_path)
 		fail(out_path, "out of memory");
 	sprintf(tmp_path, "%s.tmp", out_path);
-	o = fopen(tmp_path, "wb");
-	if (!o)
+	out_fd = open(tmp_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (out_fd < 0)
 		fail(tmp_path, "cannot create: %s", strerror(errno));
-	wr(o, mbr, SECTOR_SIZE);
-	wr(o, hdr, SECTOR_SIZE);
-	wr(o, s2, s2_len);
-	zeros(o, (kernel_lba - STAGE2_LBA) * SECTOR_SIZE - s2_len);
-	wr(o, k.blob, k.size);
-	zeros(o, closure_lba * SECTOR_SIZE - (kernel_lba * SECTOR_SIZE + k.size));
-	buf = malloc(1 << 20);
-	if (!buf)
-		fail(out_path, "out of memory");
-	for (uint64_t left = closure_size; left; left -= n) {
-		n = left < (1 << 20) ? left : (1 << 20);
-		if (fread(buf, 1, n, cf) != n)
-			fail(closure_path, "read error or file changed size");
-		wr(o, buf, n);
-	}
-	fclose(cf);
-	zeros(o, end_lba * SECTOR_SIZE - (closure_lba * SECTOR_SIZE + closure_size));
-	if (fflush(o) != 0 || ferror(o) || fclose(o) != 0)
-		fail(out_path, "write error: %s", strerror(errno));
+	if (ftruncate(out_fd, (off_t)(disk_sectors * SECTOR_SIZE)) != 0)
+		fail(tmp_path, "cannot size: %s", strerror(errno));
+	write_at(mbr, SECTOR_SIZE, 0);
+	if (gpt_write(out_fd, disk_sectors, DISK_GUID, part, nparts) != 0)
+		fail(tmp_path, "write error: %s", strerror(errno));
+	write_at(hdr, SECTOR_SIZE, part[0].first * SECTOR_SIZE);
+	write_at(s2, s2_len, (part[0].first + HDR_SECTORS) * SECTOR_SIZE);
+	write_at(k.blob, k.size, (uint64_t)get32(hdr + HDR_OFF_KERNEL_LBA) * SECTOR_SIZE);
+	if (esp_path)
+		copy_file(esp_path, esp_size, part[1].first * SECTOR_SIZE);
+	write_at(&chdr, sizeof chdr, part[nparts - 2].first * SECTOR_SIZE);
+	copy_file(closure_path, closure_size,
+		  part[nparts - 2].first * SECTOR_SIZE + CLOSURE_PART_DATA);
+	if (close(out_fd) != 0)
+		fail(tmp_path, "write error: %s", strerror(errno));
 	if (rename(tmp_path, out_path) != 0)
 		fail(out_path, "cannot rename %s: %s", tmp_path, strerror(errno));
 	free(tmp_path);
-	free(buf);
 	free(k.blob);
 	free(s2);
 	free(mbr_code);

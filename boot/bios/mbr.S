@@ -1,9 +1,9 @@
 /*
  * seedboot MBR (LBA 0, loaded by the BIOS at 0x7C00).
  *
- * Loads the image header (LBA 1) and stage 2 (LBA 2..) in one INT 13h
- * AH=42h read to 0x7E00 (header) / 0x8000 (stage 2) and jumps to stage 2
- * with DL = the BIOS boot drive.  mkdisk patches the sector count and start
+ * Loads the image header and stage 2 (the start of the BIOS boot partition,
+ * boot/disk.h) in one INT 13h AH=42h read to 0x7E00 (header) / 0x8000
+ * (stage 2) and jumps to stage 2 with DL = the BIOS boot drive.  mkdisk patches the sector count and start
  * LBA into the patch block at MBR_PATCH_OFF.  Errors go to the screen and
  * to COM1, then the CPU halts.
  *

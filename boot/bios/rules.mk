@@ -41,8 +41,8 @@ $(BUILD)/boot/stage2.bin: $(BUILD)/boot/bios/stage2.elf
 	  echo "boot/bios/stage2.S: stage 2 is $$sz bytes, at most 32768" >&2; \
 	  rm -f $@; exit 1; fi
 
-$(BUILD)/host/mkdisk: image/mkdisk.c $(BIOS_HDRS) | $(BUILD)/.deps
+$(BUILD)/host/mkdisk: image/mkdisk.c image/gpt.c image/gpt.h boot/disk.h $(BIOS_HDRS) | $(BUILD)/.deps
 	@mkdir -p $(@D)
-	$(HOSTCC) $(HOSTCFLAGS) -I. -o $@ image/mkdisk.c
+	$(HOSTCC) $(HOSTCFLAGS) -I. -o $@ image/mkdisk.c image/gpt.c
 
 MKDISK_DEPS := $(BUILD)/boot/mbr.bin $(BUILD)/boot/stage2.bin $(BUILD)/host/mkdisk

@@ -21,7 +21,9 @@
  * copy anyway.  The switch costs a few dozen instructions per 63.5 KiB
  * chunk, which is nothing next to the disk read.
  *
- * All output goes to INT 10h teletype and COM1; fatal errors halt.
+ * All output goes to INT 10h teletype and COM1. A fatal error prints its
+ * line, then the FAIL verdict, tells QEMU's isa-debug-exit (port 0xf4; no
+ * device there on real machines) and halts.
  */
 #include "layout.h"
 #include "../bootinfo.h"
@@ -566,7 +568,7 @@ serial_init:
 	loop	1b
 	ret
 
-/* fatal: "seedboot: loader: " + message at SI, halt */
+/* fatal: "seedboot: loader: " + message at SI, the verdict, halt */
 die:
 	push	%si
 	mov	$msg_pfx, %si
@@ -574,6 +576,10 @@ die:
 	pop	%si
 die_nopfx:
 	call	puts
+	mov	$msg_fail, %si
+	call	puts
+	mov	$1, %al
+	out	%al, $0xf4
 halt:
 	cli
 	hlt
@@ -724,8 +730,9 @@ tries:		.byte	0
 status:		.byte	0
 
 msg_pfx:	.asciz	"seedboot: loader: "
+msg_fail:	.asciz	"seedboot: FAIL loader: the kernel was not started\r\n"
 msg_hello:	.asciz	"stage 2, boot drive "
-msg_badhdr:	.asciz	"bad image header at LBA 1 (not a seedboot image?)\r\n"
+msg_badhdr:	.asciz	"bad image header (not a seedboot image?)\r\n"
 msg_a20:	.asciz	"cannot enable the A20 gate\r\n"
 msg_nommap:	.asciz	"no memory map (INT 15h E820 and E801 failed)\r\n"
 msg_mmap:	.asciz	"mem "
