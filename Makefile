@@ -19,6 +19,7 @@ all: image
 include fs/rules.mk
 include kernel/rules.mk
 include boot/bios/rules.mk
+include boot/efi/rules.mk
 include image/rules.mk
 include qemu/rules.mk
 include tests/rules.mk
@@ -28,8 +29,9 @@ clean:
 
 # Debian packages the build and the tests need; installed when missing.
 DEBS = make gcc gcc-multilib libc6-dev-i386 binutils git cpio qemu-system-x86 \
-       qemu-utils clang lld ca-certificates
-$(BUILD)/.deps:
+       gnu-efi ovmf ovmf-ia32 mtools dosfstools \
+       qemu-utils clang lld ca-certificates console-setup-linux
+$(BUILD)/.deps: Makefile
 	@mkdir -p $(BUILD)
 	@dpkg -s $(DEBS) >/dev/null 2>&1 || { \
 	  echo "deps: installing Debian packages: $(DEBS)"; \
@@ -43,5 +45,6 @@ run: $(BUILD)/seedboot.img $(QEMU_DEPS)
 RUN_TIMEOUT ?= 7200
 
 bench: $(BENCH_DEPS) $(BUILD)/seedboot.img $(BUILD)/closure.cpio $(BUILD)/host/hex0 \
-		$(BUILD)/tests/readloop $(BUILD)/tests/closure.cpio
+		$(BUILD)/tests/readloop $(BUILD)/tests/closure.cpio $(BOOT_BENCH_DEPS)
 	$(BENCH_CMD)
+	$(BOOT_BENCH_CMD)

@@ -29,9 +29,29 @@ $(BUILD)/closure.cpio: $(BUILD)/host/mkclosure $(BUILD)/closure/stages seeds/see
 	$(BUILD)/host/mkclosure -o $@.tmp $(CLOSURE_ARGS)
 	@cmp -s $@.tmp $@ 2>/dev/null && rm $@.tmp || mv $@.tmp $@
 
-$(BUILD)/seedboot.img: $(BUILD)/kernel.elf $(BUILD)/closure.cpio $(MKDISK_DEPS)
+# The EFI System Partition: FAT32 (the type every UEFI firmware reads),
+# fixed volume id and label (-i after --invariant, which would set its own),
+# every timestamp 2000-01-01 00:00 UTC (FAT cannot store 1970).
+# $(call mkesp,OUT,KERNEL): KERNEL empty leaves the kernel out (a test).
+ESP_KIB = 40960
+MTOOLS  = TZ=UTC SOURCE_DATE_EPOCH=946684800 MTOOLS_SKIP_CHECK=1
+define mkesp
+	@mkdir -p $(dir $(1))
+	rm -f $(1).tmp
+	mkfs.fat -C -F 32 -n SEEDBOOT --invariant -i 5EEDB007 -S 512 -s 1 $(1).tmp $(ESP_KIB) > /dev/null
+	$(MTOOLS) mmd -i $(1).tmp ::EFI ::EFI/BOOT ::EFI/seedboot
+	$(MTOOLS) mcopy -i $(1).tmp $(BUILD)/boot/efi/BOOTX64.EFI ::EFI/BOOT/BOOTX64.EFI
+	$(MTOOLS) mcopy -i $(1).tmp $(BUILD)/boot/efi/BOOTIA32.EFI ::EFI/BOOT/BOOTIA32.EFI
+	$(if $(2),$(MTOOLS) mcopy -i $(1).tmp $(2) ::EFI/seedboot/kernel.elf)
+	mv $(1).tmp $(1)
+endef
+$(BUILD)/esp.img: $(EFI_APPS) $(BUILD)/kernel.elf
+	$(call mkesp,$@,$(BUILD)/kernel.elf)
+
+# One image for BIOS and UEFI (boot/disk.h).
+$(BUILD)/seedboot.img: $(BUILD)/kernel.elf $(BUILD)/closure.cpio $(BUILD)/esp.img $(MKDISK_DEPS)
 	$(BUILD)/host/mkdisk --mbr $(BUILD)/boot/mbr.bin --stage2 $(BUILD)/boot/stage2.bin \
-		--kernel $(BUILD)/kernel.elf --closure $(BUILD)/closure.cpio \
+		--kernel $(BUILD)/kernel.elf --closure $(BUILD)/closure.cpio --esp $(BUILD)/esp.img \
 		--cmdline "$(if $(STAGES),stages=$(STAGES))" -o $@
 
 image: $(BUILD)/seedboot.img
@@ -41,3 +61,13 @@ FORCE:
 $(BUILD)/host/hex0: image/hex0.c kernel/hex0.c kernel/hex0.h | $(BUILD)/.deps
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ image/hex0.c kernel/hex0.c
+
+# Write the image to a USB stick: make flash DEV=/dev/sdX [FORCE=1]
+$(BUILD)/host/flash: image/flash.c | $(BUILD)/.deps
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ image/flash.c
+
+.PHONY: flash
+flash: $(BUILD)/seedboot.img $(BUILD)/host/flash
+	@[ -n "$(DEV)" ] || { echo "flash: say which device: make flash DEV=/dev/sdX (see lsblk)" >&2; exit 1; }
+	$(BUILD)/host/flash $(if $(FORCE),--force) $(BUILD)/seedboot.img $(DEV)

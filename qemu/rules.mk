@@ -3,7 +3,8 @@
 # Every target that boots a guest runs $(QEMU_RUN) and depends on
 # $(QEMU_DEPS); the probe ELF is passed to the runner through KVM_PROBE
 # (exported below), and its cached result lives next to it
-# ($(BUILD)/qemu/kvm-probe.elf.result, valid for one boot of the host).
+# ($(BUILD)/qemu/kvm-probe.elf.result.EMULATOR, valid for one boot of the
+# host).
 
 QEMU_RUN  := qemu/run
 QEMU_DEPS := $(BUILD)/qemu/kvm-probe.elf

@@ -47,3 +47,14 @@ BENCH_CMD = QEMU_RUN=$(QEMU_RUN) tests/bench/bench --build $(BUILD) \
 .PHONY: bench-linux
 bench-linux: $(BENCH_DEPS) $(BENCH_CLOSURE) $(if $(BENCH_SEED_BIN),,$(BENCH_HEX0))
 	$(BENCH_CMD) --cases linux,native
+
+# Boot times from QEMU's start to the kernel's first line and to PASS, for
+# each firmware and medium (tests/bench/boot-times), on the hybrid image
+# with the short stage set.
+BOOT_BENCH_DEPS := $(BUILD)/tests/uefi/short.img $(QEMU_DEPS)
+BOOT_BENCH_CMD   = QEMU_RUN=$(QEMU_RUN) tests/bench/boot-times --build $(BUILD) \
+  --accel $(BENCH_ACCEL) --memory $(BENCH_MEMORY)
+
+.PHONY: bench-boot
+bench-boot: $(BOOT_BENCH_DEPS)
+	$(BOOT_BENCH_CMD)
