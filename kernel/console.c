@@ -19,7 +19,8 @@ void console_write(const char *s, size_t n)
 		if (s[i] == '\n')
 			serial_putc('\r');
 		serial_putc(s[i]);
-		vga_putc(s[i]);
+		if (!fb_putc(s[i]))
+			vga_putc(s[i]);
 	}
 }
 

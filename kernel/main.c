@@ -38,6 +38,7 @@ void kmain(uint32_t magic, uint32_t info_phys)
 
 	console_init();			/* serial and screen: say something early */
 	read_bootinfo(magic, info_phys);	/* before anything can overwrite it */
+	fb_init(&bootinfo);		/* the loader's framebuffer, if any, becomes the screen */
 	kprintf("seedboot: kernel %u bytes, loader %s, closure %u bytes, cmdline \"%s\"\n",
 		(unsigned)(V2P(kernel_end) - KERNEL_PHYS), loaders[bootinfo.loader & 3],
 		(unsigned)bootinfo.closure_size, bootinfo.cmdline);

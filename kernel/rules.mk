@@ -33,6 +33,27 @@ $(BUILD)/k/syscall_names.c: $(UNISTD_32) | $(BUILD)/.deps
 $(BUILD)/k/syscall_names.o: $(BUILD)/k/syscall_names.c
 	$(KCC) $(KCFLAGS) -c $< -o $@
 
+# The console's font, converted at build time from a Debian console font
+# (console-setup-linux) by our own tool; no font is kept in the repository.
+FONT_PSF = /usr/share/consolefonts/Uni2-VGA16.psf.gz
+KERNEL_OBJS += $(BUILD)/k/font.o
+
+$(BUILD)/host/mkfont: kernel/tools/mkfont.c | $(BUILD)/.deps
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOSTCFLAGS) -o $@ $<
+
+$(BUILD)/k/font.c: $(BUILD)/host/mkfont $(wildcard $(FONT_PSF)) | $(BUILD)/.deps
+	@mkdir -p $(dir $@)
+	@test -f $(FONT_PSF) || { echo "kernel/rules.mk: no $(FONT_PSF): install console-setup-linux" \
+	  "(rm $(BUILD)/.deps; make)" >&2; exit 1; }
+	gzip -dc $(FONT_PSF) > $@.psf
+	$(BUILD)/host/mkfont $@.psf $(notdir $(FONT_PSF)) > $@.tmp
+	rm $@.psf
+	mv $@.tmp $@
+
+$(BUILD)/k/font.o: $(BUILD)/k/font.c kernel/fbcon.h
+	$(KCC) $(KCFLAGS) -c $< -o $@
+
 # kernel-debug.elf keeps the debug info (for gdb); kernel.elf, which goes
 # into images, drops it, since it records the build directory's name.
 $(BUILD)/kernel-debug.elf: $(KERNEL_OBJS) linker.ld

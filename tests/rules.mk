@@ -8,6 +8,7 @@ include tests/e2e/rules.mk
 -include tests/conformance/rules.mk
 -include tests/fuzz/rules.mk
 -include tests/uefi/rules.mk
+-include tests/fbcon/rules.mk
 
 UNIT_TESTS += $(BUILD)/unit/kernel_test
 $(BUILD)/unit/kernel_test: tests/unit/kernel_test.c tests/unit/check.h kernel/hex0.c kernel/elf.c kernel/sha256.c | $(BUILD)/.deps
