@@ -2,7 +2,7 @@
 # Faults end in one line naming what happened, then 'seedboot: FAIL ...' and
 # QEMU's FAIL status, never a hang: a program that writes to its own code,
 # one that overflows its stack, one that never ends (the stage time limit),
-# a corrupt and a truncated closure. A program that takes all the memory it
+# a corrupt and a truncated closure, a disk image cut short. A program that takes all the memory it
 # can gets ENOMEM from brk and fork, and the run goes on to PASS.
 . "$(dirname "$0")/lib.sh"
 
@@ -56,4 +56,24 @@ boot truncated "$cut" ""
 says_fail truncated
 expect_line "truncated: the short archive is reported" "$log" \
 	'^seedboot: FAIL closure: cpio archive is corrupt or truncated at byte [0-9]+ of [0-9]+'
+
+# The disk image cut in the middle of the closure partition: the BIOS
+# loader's read fails, and it says so and FAILs.
+img=$BUILD/seedboot.img
+if [ ! -f "$img" ]; then
+	skip "short-disk: a disk image cut short FAILs in the loader" "no $img (distfiles not fetched: run 'make fetch')"
+	finish
+fi
+# the closure partition's header: the sector-aligned SEEDCLO1 (the loaders hold the string too)
+hdr=$(grep -abo SEEDCLO1 "$img" | cut -d: -f1 | awk '$1 % 512 == 0 { print; exit }')
+short=$BUILD/tests/short-disk.img
+head -c $((hdr + 4096 + $(stat -c %s "$BUILD/closure.cpio") / 2)) "$img" > "$short"
+log=$BUILD/tests/fault-short-disk.log
+qemu/run --disk "$short" --timeout 120 --log "$log" > /dev/null 2>&1
+rc=$?
+says_fail short-disk
+expect_line "short-disk: the failed read is named" "$log" \
+	'^seedboot: loader: disk read error at LBA [0-9]+ \([0-9]+ sectors, BIOS status 0x[0-9A-F]+\)$'
+expect_line "short-disk: final line is FAIL" "$log" '^seedboot: FAIL loader: the kernel was not started$'
+rm -f "$short"
 finish
