@@ -20,7 +20,7 @@ E2E_TESTS += tests/fbcon/screendump.sh
 
 # A Multiboot test loader that sets a VGA graphics mode and hands the kernel
 # its framebuffer (see vbeboot.c); linked at 64 MiB.
-$(BUILD)/tests/vbeboot: tests/fbcon/vbeboot.c boot/bootinfo.h kernel/types.h | $(BUILD)/.deps
+$(BUILD)/tests/vbeboot: tests/fbcon/vbeboot.c boot/bootinfo.h kernel/types.h kernel/elf.h kernel/arch/x86/multiboot.h | $(BUILD)/.deps
 	@mkdir -p $(@D)
 	$(KCC) -m32 -std=gnu11 -O2 -ffreestanding -nostdlib -nostdinc -static -fno-pic -fno-pie \
 	  -fno-stack-protector -fno-toplevel-reorder -fno-asynchronous-unwind-tables \

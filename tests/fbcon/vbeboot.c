@@ -9,6 +9,8 @@
  */
 #include "../../kernel/types.h"
 #include "../../boot/bootinfo.h"
+#include "../../kernel/elf.h"
+#include "../../kernel/arch/x86/multiboot.h"
 
 #define WIDTH 1024
 #define HEIGHT 768
@@ -28,29 +30,6 @@ __asm__(".section .text\n"
 static char stack[16384] __attribute__((used, aligned(16)));
 __asm__(".set stack_top, stack + 16384");
 
-struct mb_info {
-	uint32_t flags, mem_lower, mem_upper, boot_device, cmdline;
-	uint32_t mods_count, mods_addr;
-	uint32_t syms[4];
-	uint32_t mmap_length, mmap_addr;
-};
-struct mb_module {
-	uint32_t start, end, string, reserved;
-};
-struct mb_mmap {
-	uint32_t size;
-	uint64_t base, len;
-	uint32_t type;
-} __attribute__((packed));
-struct elf_header {
-	uint8_t ident[16];
-	uint16_t type, machine;
-	uint32_t version, entry, phoff, shoff, flags;
-	uint16_t ehsize, phentsize, phnum, shentsize, shnum, shstrndx;
-};
-struct elf_phdr {
-	uint32_t type, offset, vaddr, paddr, filesz, memsz, flags, align;
-};
 
 static struct bootinfo bi;
 

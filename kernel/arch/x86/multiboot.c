@@ -1,23 +1,7 @@
 /* Turn a Multiboot v1 info block (qemu -kernel) into our boot-info record. */
 #include "arch.h"
 #include "../../defs.h"
-
-struct mb_info {
-	uint32_t flags, mem_lower, mem_upper, boot_device, cmdline;
-	uint32_t mods_count, mods_addr;
-	uint32_t syms[4];
-	uint32_t mmap_length, mmap_addr;
-};
-
-struct mb_module {
-	uint32_t start, end, string, reserved;
-};
-
-struct mb_mmap {
-	uint32_t size;
-	uint64_t base, len;
-	uint32_t type;
-} __attribute__((packed));
+#include "multiboot.h"
 
 void multiboot_to_bootinfo(uint32_t info_phys, struct bootinfo *bi)
 {
