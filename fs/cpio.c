@@ -82,11 +82,16 @@ static const char *next_name(const char **p, size_t *len)
 
 /*
  * Entries must be directories or regular files, with paths that stay below
- * root; only a directory may name root itself (the archive's ".").
+ * root; only a directory may name root itself (the archive's "."), or end
+ * in '/' or "/." (Linux would not open such a path as a file either).
  */
 static int check(const struct entry *e, const char *path)
 {
 	if (!S_ISDIR(e->mode) && !S_ISREG(e->mode))
+		return -EINVAL;
+	size_t n = strlen(path);
+	if (S_ISREG(e->mode) && n > 0 && (path[n - 1] == '/' ||
+	    (path[n - 1] == '.' && (n == 1 || path[n - 2] == '/'))))
 		return -EINVAL;
 	const char *name;
 	size_t len;

@@ -14,6 +14,8 @@ static int is_dotdot(const char *name, size_t len)
 /* Where one component (a name, ".", "..", or empty for "/") leads from directory dir. */
 static int step(struct inode *dir, const char *name, size_t len, struct inode **out)
 {
+	if (len > FS_NAME_MAX)
+		return -ENAMETOOLONG;
 	if (len == 0 || is_dot(name, len)) {
 		*out = dir;
 		return 0;
@@ -29,7 +31,14 @@ static int step(struct inode *dir, const char *name, size_t len, struct inode **
 	return 0;
 }
 
-int path_parent(struct inode *cwd, const char *path, struct lastname *ln)
+/*
+ * A name over FS_NAME_MAX fails when it is looked up, as on Linux. With
+ * long_last, a last one is left to the caller (rename looks up both paths'
+ * parents first); without it, only one followed by '/', so that it gets as
+ * far as open(O_CREAT)'s -EISDIR. Whatever looks a name up or makes one
+ * checks ln->len.
+ */
+static int walk(struct inode *cwd, const char *path, struct lastname *ln, int long_last)
 {
 	for (size_t n = 0; path[n]; n++)
 		if (n + 1 >= FS_PATH_MAX)
@@ -46,11 +55,11 @@ int path_parent(struct inode *cwd, const char *path, struct lastname *ln)
 		while (*p && *p != '/')
 			p++;
 		size_t len = (size_t)(p - name);
-		if (len > FS_NAME_MAX)
-			return -ENAMETOOLONG;
 		const char *rest = p;
 		while (*rest == '/')
 			rest++;
+		if (len > FS_NAME_MAX && (*rest != '\0' || !(long_last || *p == '/')))
+			return -ENAMETOOLONG;
 		if (*rest == '\0') {
 			ln->dir = dir;
 			ln->name = name;
@@ -65,6 +74,11 @@ int path_parent(struct inode *cwd, const char *path, struct lastname *ln)
 		if (!S_ISDIR(dir->mode))
 			return -ENOTDIR;
 	}
+}
+
+int path_parent(struct inode *cwd, const char *path, struct lastname *ln)
+{
+	return walk(cwd, path, ln, 0);
 }
 
 /* The inode the last component names (borrowed). */
@@ -93,7 +107,11 @@ int fs_mkdir(struct inode *cwd, const char *path, uint32_t mode)
 	int r = path_parent(cwd, path, &ln);
 	if (r < 0)
 		return r;
-	if (ln.dots || dir_find(ln.dir, ln.name, ln.len))
+	if (ln.dots)
+		return -EEXIST;
+	if (ln.len > FS_NAME_MAX)
+		return -ENAMETOOLONG;
+	if (dir_find(ln.dir, ln.name, ln.len))
 		return -EEXIST;
 	return dir_create(ln.dir, ln.name, ln.len, S_IFDIR | (mode & 01777), NULL);
 }
@@ -106,6 +124,8 @@ int fs_unlink(struct inode *cwd, const char *path)
 		return r;
 	if (ln.dots)
 		return -EISDIR;
+	if (ln.len > FS_NAME_MAX)
+		return -ENAMETOOLONG;
 	struct dent *d = dir_find(ln.dir, ln.name, ln.len);
 	if (!d)
 		return -ENOENT;
@@ -129,6 +149,8 @@ int fs_rmdir(struct inode *cwd, const char *path)
 		return -EINVAL;
 	if (ln.dots)
 		return -ENOTEMPTY;
+	if (ln.len > FS_NAME_MAX)
+		return -ENAMETOOLONG;
 	struct dent *d = dir_find(ln.dir, ln.name, ln.len);
 	if (!d)
 		return -ENOENT;
@@ -153,16 +175,20 @@ static int is_ancestor(const struct inode *a, const struct inode *dir)
 int fs_rename(struct inode *cwd, const char *from, const char *to)
 {
 	struct lastname a, b;
-	int r = path_parent(cwd, from, &a);
+	int r = walk(cwd, from, &a, 1);
 	if (r == 0)
-		r = path_parent(cwd, to, &b);
+		r = walk(cwd, to, &b, 1);
 	if (r < 0)
 		return r;
 	if (a.dots || b.dots)
 		return -EBUSY;
+	if (a.len > FS_NAME_MAX)
+		return -ENAMETOOLONG;
 	struct dent *src = dir_find(a.dir, a.name, a.len);
 	if (!src)
 		return -ENOENT;
+	if (b.len > FS_NAME_MAX)
+		return -ENAMETOOLONG;
 	struct inode *ip = src->ip;
 	int isdir = S_ISDIR(ip->mode);
 	if (!isdir && (a.slash || b.slash))
@@ -174,6 +200,9 @@ int fs_rename(struct inode *cwd, const char *from, const char *to)
 		struct inode *old = dst->ip;
 		if (old == ip)
 			return 0;
+		/* Linux says this before looking at the types, even for a file */
+		if (S_ISDIR(old->mode) && is_ancestor(old, a.dir))
+			return -ENOTEMPTY;
 		if (isdir && !S_ISDIR(old->mode))
 			return -ENOTDIR;
 		if (isdir && old->nlive)

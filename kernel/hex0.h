@@ -7,8 +7,11 @@
 /*
  * hex0 is pairs of hex digits, one byte each; '#' and ';' start a comment to
  * the end of the line; every other character is ignored. This is exactly what
- * stage0's hex0-seed accepts. The reader is fed the source in pieces of any
- * size, so a file never needs to sit in memory whole.
+ * stage0's hex0-seed does, quirk included: it takes 'g' and 'G' for a digit
+ * worth 16 and keeps the low 8 bits of (first << 4) + second. Only at the end
+ * are we stricter: hex0-seed drops a lone last digit, hex0_finish reports it.
+ * The reader is fed the source in pieces of any size, so a file never needs
+ * to sit in memory whole.
  */
 struct hex0 {
 	int high;	/* first nibble of a byte waiting for its second, or -1 */

@@ -382,7 +382,8 @@ static void test_malformed(void)
 	expect_bad(t, "trailer misnamed: an untyped entry", trailer_renamed, 5);
 	check_end();
 
-	check_begin("rejected: symlinks, devices, fifos, untyped entries, \"..\" in a path");
+	check_begin("rejected: symlinks, devices, fifos, untyped entries, \"..\" in a path, "
+		    "files named like directories");
 	expect_bad(t, "symlink", mode_symlink, 3);
 	expect_bad(t, "char device", mode_chardev, 2);
 	expect_bad(t, "fifo", mode_fifo, 4);
@@ -397,6 +398,20 @@ static void test_malformed(void)
 	EQ(err_at, a.hdr[1]);
 	EQ(entries(t), 0);
 	free(a.buf);
+
+	/* found by tests/fuzz/cpio: "x//" was unpacked as a file "x" that "x//" does not open */
+	static const char *const not_files[] = { "x/", "x//", "d/x/.", "./.", "x/./" };
+	for (size_t i = 0; i < sizeof not_files / sizeof not_files[0]; i++) {
+		struct ar f = { 0 };
+		ar_add(&f, "ok", S_IFREG | 0644, "fine");
+		ar_add(&f, not_files[i], S_IFREG | 0644, "a file named like a directory");
+		ar_trailer(&f);
+		err_at = 0;
+		int r = unpack(t, f.buf, f.len, NULL, NULL, &err_at);
+		if (r != -EINVAL || err_at != f.hdr[1] || entries(t) != 0)
+			check_fail(__LINE__, "file \"%s\": %d at %zu, %ld entries", not_files[i], r, err_at, entries(t));
+		free(f.buf);
+	}
 	check_end();
 
 	check_begin("tree conflicts: ENOTDIR, EISDIR, with err_at at the entry");

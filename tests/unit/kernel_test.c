@@ -48,6 +48,10 @@ static void test_hex0(void)
 	CHECK("hex0 odd nibble at end is an error", n == 1 && fin == -1, "n=%zu finish=%d", n, fin);
 	n = decode("4a 4B", 5, out, 1000, &fin);
 	CHECK("hex0 both cases", n == 2 && out[0] == 0x4a && out[1] == 0x4b, "n=%zu", n);
+	/* hex0-seed takes 'g'/'G' as a digit worth 16 and keeps the low byte (found by tests/fuzz/hex0) */
+	n = decode("0G Fg g1 G", 10, out, 3, &fin);
+	CHECK("hex0 'g' and 'G' are 16, as in hex0-seed", n == 3 && out[0] == 0x10 && out[1] == 0x00 &&
+	      out[2] == 0x01 && fin == -1, "n=%zu %02x %02x %02x finish=%d", n, out[0], out[1], out[2], fin);
 
 	/* the real thing: upstream's hex0 sources must give the upstream seeds byte for byte */
 	static const char *const pairs[][2] = {
