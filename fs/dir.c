@@ -75,31 +75,6 @@ struct dent *dir_slot(struct inode *dir, uint32_t i)
 	return i < dir->nslots ? *slot_ref(dir, i) : NULL;
 }
 
-/* Add name -> ip at the end of dir; NULL when out of memory (dir unchanged). */
-struct dent *dir_add(struct inode *dir, const char *name, size_t len, struct inode *ip)
-{
-	uint32_t i = dir->nslots;
-	if (!dir->hash && grow_hash(dir) < 0)
-		return NULL;
-	if (i / PTRS_PER_PAGE >= PM_MAX_PAGES || !pm_page(&dir->map, i / PTRS_PER_PAGE, 1))
-		return NULL;
-	struct dent *d = fs_alloc(dent_size(len));
-	if (!d)
-		return NULL;
-	memcpy(d->name, name, len);
-	d->len = (uint8_t)len;
-	d->ip = ip;
-	d->slot = i;
-	*slot_ref(dir, i) = d;
-	dir->nslots++;
-	struct dent **b = bucket(dir, name, len);
-	d->hnext = *b;
-	*b = d;
-	if (++dir->nlive > 2 * dir->nhash)
-		grow_hash(dir);
-	return d;
-}
-
 /*
  * Squeeze the removed slots out of the array, and drop the tables of an
  * empty directory; only done with no reader open, as it moves cookies.
@@ -125,6 +100,36 @@ static void compact(struct inode *dir)
 		dir->hash = NULL;
 		dir->nhash = 0;
 	}
+}
+
+/* Add name -> ip at the end of dir; NULL when out of memory (dir unchanged). */
+struct dent *dir_add(struct inode *dir, const char *name, size_t len, struct inode *ip)
+{
+	uint32_t i = dir->nslots;
+	struct dent *d;
+	if (!dir->hash && grow_hash(dir) < 0)
+		return NULL;
+	if (i / PTRS_PER_PAGE >= PM_MAX_PAGES || !pm_page(&dir->map, i / PTRS_PER_PAGE, 1))
+		goto fail;
+	if (!(d = fs_alloc(dent_size(len))))
+		goto fail;
+	memcpy(d->name, name, len);
+	d->len = (uint8_t)len;
+	d->ip = ip;
+	d->slot = i;
+	*slot_ref(dir, i) = d;
+	dir->nslots++;
+	struct dent **b = bucket(dir, name, len);
+	d->hnext = *b;
+	*b = d;
+	if (++dir->nlive > 2 * dir->nhash)
+		grow_hash(dir);
+	return d;
+fail:
+	/* an empty directory keeps no tables, as if this had not been tried */
+	if (dir->nlive == 0 && dir->nreaders == 0)
+		compact(dir);
+	return NULL;
 }
 
 void dir_remove(struct inode *dir, struct dent *d)
