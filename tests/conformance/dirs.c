@@ -231,6 +231,21 @@ static void modes(void)
 
 #define DEPTH 600
 
+/* "dd/" DEPTH times, then "leaf", into path; its length */
+static int leaf_path(char *path)
+{
+	int n = 0;
+	for (int i = 0; i < DEPTH; i++) {
+		path[n++] = 'd';
+		path[n++] = 'd';
+		path[n++] = '/';
+	}
+	for (const char *s = "leaf"; *s; s++)
+		path[n++] = *s;
+	path[n] = 0;
+	return n;
+}
+
 static void deep(void)
 {
 	rt_say("-- a tree %d directories deep\n", DEPTH);
@@ -249,15 +264,7 @@ static void deep(void)
 	rt_say("chdir(\"..\") %d times\n", DEPTH);
 	show_cwd();
 	static char path[8192];
-	int n = 0;
-	for (int i = 0; i < DEPTH; i++) {
-		path[n++] = 'd';
-		path[n++] = 'd';
-		path[n++] = '/';
-	}
-	for (const char *s = "leaf"; *s; s++)
-		path[n++] = *s;
-	path[n] = 0;
+	int n = leaf_path(path);
 	rt_say("a path of %d bytes to the leaf:\n", n);
 	SYS(open, "path, O_RDONLY", path, O_RDONLY);
 	SYS(close, "fd", 3);
@@ -278,15 +285,7 @@ static void deep(void)
 	SYS(mkdir, "path, 0755", path, 0755);
 	SYS(chdir, "path", path);
 	SYS(access, "path, F_OK", path, F_OK);
-	n = 0;
-	for (int i = 0; i < DEPTH; i++) {
-		path[n++] = 'd';
-		path[n++] = 'd';
-		path[n++] = '/';
-	}
-	for (const char *s = "leaf"; *s; s++)
-		path[n++] = *s;
-	path[n] = 0;
+	leaf_path(path);
 	/* take the tree down from the bottom */
 	int removed = rt_sys(NR_unlink, (long)path, 0, 0, 0, 0) == 0;
 	for (int i = DEPTH; i > 0; i--) {
