@@ -49,11 +49,10 @@ static void dispatch(struct trapframe *tf)
 	if ((tf->cs & 3) == 0)
 		panic("kernel %s (vector %u, error %x) at eip %x, address %x",
 		      name, tf->trapno, tf->err, tf->eip, addr);
-	if (tf->trapno == 14) {
-		if (proc_page_fault(addr, tf->err & 2, &name) == 0) {
-			kstats.page_faults++;
-			return;
-		}
+	/* a page fault the kernel cannot serve replaces name with the reason */
+	if (tf->trapno == 14 && proc_page_fault(addr, tf->err & 2, &name) == 0) {
+		kstats.page_faults++;
+		return;
 	}
 	proc_fault(name, tf->eip, addr);
 }
