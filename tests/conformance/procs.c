@@ -63,14 +63,19 @@ static void waits(void)
 		if (pids[i] == 0)
 			rt_sys(NR_exit, 20 + i, 0, 0, 0, 0);
 	}
-	int seen = 0;
+	/* Which child wait4(-1) reaps first depends on which exits first, so the
+	 * statuses are printed per child, not in the order they came. */
+	int seen = 0, statuses[2] = {-1, -1};
 	for (int i = 0; i < 2; i++) {
 		int status = -1;
 		long w = rt_sys(NR_wait4, -1, (long)&status, 0, (long)buf, 0);
-		seen |= w == pids[0] ? 1 : w == pids[1] ? 2 : 4;
-		rt_say("wait4(-1, &status, 0, &rusage): status 0x%x\n", w == pids[0] ? status + 0x10000 : status);
+		int who = w == pids[0] ? 0 : w == pids[1] ? 1 : 2;
+		seen |= 1 << who;
+		if (who < 2)
+			statuses[who] = status;
 	}
 	rt_say("wait4(-1, ...) twice reaped both children: %s\n", seen == 3 ? "yes" : "no");
+	rt_say("wait4(-1, &status, 0, &rusage): child 0 status 0x%x, child 1 status 0x%x\n", statuses[0], statuses[1]);
 	long pid = rt_sys(NR_fork, 0, 0, 0, 0, 0);
 	if (pid == 0)
 		rt_sys(NR_exit, 0, 0, 0, 0, 0);
