@@ -4,7 +4,8 @@
  *   mkclosure -o OUT  [--tree DEST SRCDIR [--spec FILE]] ...  [--file DEST SRC] ...
  *
  * --tree adds every regular file under SRCDIR (skipping .git) as DEST/...,
- * minus the "exclude PREFIX" lines of its spec file. --file adds one file.
+ * minus the "exclude PREFIX" lines of its spec file; a symbolic link to a
+ * file of the same tree is added as a copy of it. --file adds one file.
  * The archive starts with seedboot/manifest, the sha256 of every file in
  * archive order, which the kernel checks as it unpacks. Entries are sorted
  * by path, with fixed metadata (owner 0, mtime 0, inode = position, mode
@@ -109,6 +110,20 @@ static int excluded(const struct spec *s, const char *rel)
 	return 0;
 }
 
+/* The filesystem has no symbolic links: a link to a file of the same tree
+ * goes in as a copy of that file; any other link stops the build. */
+static void follow_link(const char *root, const char *src, struct stat *st)
+{
+	char *top = realpath(root, NULL), *target = realpath(src, NULL);
+	size_t n = top ? strlen(top) : 0;
+	if (!target || !top || strncmp(target, top, n) || target[n] != '/')
+		die("%s: a symbolic link to outside its tree", src);
+	if (stat(target, st) < 0 || !S_ISREG(st->st_mode))
+		die("%s: a symbolic link to something other than a file", src);
+	free(top);
+	free(target);
+}
+
 static void add_tree(const char *dest, const char *root, const char *rel, const struct spec *s)
 {
 	char *dir = join(root, rel);
@@ -124,6 +139,8 @@ static void add_tree(const char *dest, const char *root, const char *rel, const 
 		struct stat st;
 		if (lstat(src, &st) < 0)
 			die("%s: %s", src, strerror(errno));
+		if (S_ISLNK(st.st_mode) && !excluded(s, r))
+			follow_link(root, src, &st);
 		if (!excluded(s, r)) {
 			char *path = join(dest, r);
 			if (S_ISDIR(st.st_mode)) {
