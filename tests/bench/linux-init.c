@@ -10,6 +10,12 @@
  *   seedboot: stage NAME done SECONDS
  *   seedboot: PASS | seedboot: FAIL NAME: exit status N
  *
+ * Like the seedboot kernel's `stages=LIST` option, a `stages` environment
+ * variable (a comma list of stage names) limits the run to the listed
+ * stages, still in plan order.  Linux hands an unknown `stages=LIST` word
+ * of its command line to init as that environment variable; natively the
+ * bench sets it.
+ *
  * As pid 1 (the Linux guest, rdinit=/init) it writes to /dev/console and
  * then reports the verdict through QEMU's isa-debug-exit device at 0xf4
  * (0 = PASS, 1 = FAIL), falling back to reboot(POWER_OFF).  Run as any
@@ -262,9 +268,30 @@ static void run_stage(char **argv, int argc)
 	oflush();
 }
 
+static const char *only; /* the stages=LIST value, 0 = every stage */
+
+static int listed(const char *name)
+{
+	if (!only || !*only)
+		return 1;
+	for (const char *s = only; *s;) {
+		const char *n = name;
+		while (*s && *s != ',' && *s == *n)
+			s++, n++;
+		if ((*s == ',' || !*s) && !*n)
+			return 1;
+		while (*s && *s != ',')
+			s++;
+		if (*s == ',')
+			s++;
+	}
+	return 0;
+}
+
 static void run_all(void)
 {
 	char *p = stages;
+	int ran = 0;
 	while (*p) {
 		char *argv[MAXARGS + 1];
 		int argc = 0;
@@ -285,11 +312,19 @@ static void run_all(void)
 				q++;
 		}
 		argv[argc] = 0;
-		if (argc > 0 && argv[0][0] != '#')
+		if (argc > 0 && argv[0][0] != '#' && listed(argv[0])) {
 			run_stage(argv, argc);
+			ran++;
+		}
 		if (last)
 			break;
 		p = eol + 1;
+	}
+	if (!ran) {
+		ostr("seedboot: FAIL boot: no stage to run (stages=");
+		ostr(only ? only : "");
+		ostr(")\n");
+		finish(1);
 	}
 }
 
@@ -314,8 +349,16 @@ static void open_console(void)
 	out = 1;
 }
 
-__attribute__((used)) static void cmain(void)
+/* sp: the initial stack, argc then argv[], 0, envp[], 0 */
+__attribute__((used)) static void cmain(long *sp)
 {
+	for (char **e = (char **)(sp + 1 + sp[0] + 1); *e; e++) {
+		const char *k = "stages=", *v = *e;
+		while (*k && *k == *v)
+			k++, v++;
+		if (!*k)
+			only = v;
+	}
 	is_init = sc3(SYS_getpid, 0, 0, 0) == 1;
 	if (is_init)
 		open_console();
@@ -329,6 +372,9 @@ __asm__(".text\n"
 	".globl _start\n"
 	"_start:\n"
 	"	xorl %ebp, %ebp\n"
+	"	movl %esp, %eax\n"
 	"	andl $-16, %esp\n"
+	"	subl $12, %esp\n"
+	"	pushl %eax\n"
 	"	call cmain\n"
 	"	hlt\n");

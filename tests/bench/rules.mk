@@ -6,6 +6,9 @@
 #                             seedboot (if $(BENCH_IMAGE) exists), Linux and native,
 #                             each QEMU case plain and under --icount
 #   make bench-linux          only the Linux guest (+ native) rows
+#   BENCH_STAGES=LIST         comma list of stages to measure (empty: every
+#                             stage of the plan); seedboot then boots
+#                             $(BENCH_KERNEL_ELF) + the closure with stages=LIST
 #
 # The top Makefile's `bench` wires it as:
 #   bench: $(BENCH_DEPS) $(BUILD)/seedboot.img $(BUILD)/closure.cpio $(BUILD)/host/hex0
@@ -18,9 +21,10 @@ BENCH_KERNEL_ELF ?= $(BUILD)/kernel.elf
 BENCH_HEX0       ?= $(BUILD)/host/hex0
 BENCH_SEED_BIN   ?=
 BENCH_LINUX_PKG  ?= linux-image-686
-BENCH_TIMEOUT    ?= 3600
+BENCH_TIMEOUT    ?= 14400
 BENCH_CASES      ?= seedboot,linux,native,syscalls
-BENCH_MEMORY     ?= $(or $(MEMORY),256M)
+BENCH_MEMORY     ?= $(or $(MEMORY),1G)
+BENCH_STAGES     ?=
 BENCH_ACCEL      ?= $(or $(ACCEL),auto)
 
 BENCH_DEPS := $(BENCH_DIR)/linux-init $(BENCH_DIR)/vmlinuz $(QEMU_DEPS)
@@ -42,7 +46,7 @@ BENCH_CMD = QEMU_RUN=$(QEMU_RUN) tests/bench/bench --build $(BUILD) \
   --hex0 $(BENCH_HEX0) $(if $(BENCH_SEED_BIN),--seed-bin $(BENCH_SEED_BIN)) \
   --readloop $(BUILD)/tests/readloop --test-closure $(BUILD)/tests/closure.cpio \
   --memory $(BENCH_MEMORY) --accel $(BENCH_ACCEL) --timeout $(BENCH_TIMEOUT) \
-  --cases $(BENCH_CASES)
+  --cases $(BENCH_CASES) $(if $(BENCH_STAGES),--stages $(BENCH_STAGES))
 
 .PHONY: bench-linux
 bench-linux: $(BENCH_DEPS) $(BENCH_CLOSURE) $(if $(BENCH_SEED_BIN),,$(BENCH_HEX0))
