@@ -1,6 +1,6 @@
 # The closure and the disk image.
 
-STAGE_ORDER = stage0-posix
+STAGE_ORDER = stage0-posix mes
 SOURCES     = $(addprefix stages/,$(addsuffix /sources,$(STAGE_ORDER)))
 
 $(BUILD)/host/mkclosure: image/mkclosure.c kernel/sha256.c kernel/sha256.h | $(BUILD)/.deps
@@ -20,11 +20,19 @@ CLOSURE_ARGS = --file seedboot/stages $(BUILD)/closure/stages \
 	$(foreach s,$(STAGE_ORDER),--file seedboot/stage/$(s)/build.kaem stages/$(s)/build.kaem \
 	                           --file seedboot/stage/$(s)/expect stages/$(s)/expect) \
 	--tree stage0-posix $(DISTFILES)/stage0-posix --spec stages/stage0-posix/closure
+CLOSURE_DEPS =
+# A stage whose sources need more than a git tree says how in its rules.mk,
+# adding to CLOSURE_ARGS and CLOSURE_DEPS.
+-include $(wildcard stages/*/rules.mk)
+
+# A pinned file that is missing is fetched (image/distfiles names any failure).
+$(DISTFILES)/%.tar.gz $(DISTFILES)/%.deb:
+	image/distfiles fetch $(DISTFILES) $(SOURCES)
 
 # Always re-checked: the distfiles (fetched if missing) must match their pins
 # before an image is made.
 $(BUILD)/closure.cpio: $(BUILD)/host/mkclosure $(BUILD)/closure/stages seeds/seeds \
-		$(wildcard stages/*/*) FORCE
+		$(wildcard stages/*/*) $(CLOSURE_DEPS) FORCE
 	image/distfiles fetch $(DISTFILES) $(SOURCES)
 	$(BUILD)/host/mkclosure -o $@.tmp $(CLOSURE_ARGS)
 	@cmp -s $@.tmp $@ 2>/dev/null && rm $@.tmp || mv $@.tmp $@

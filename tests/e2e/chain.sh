@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# The real thing: the BIOS disk image boots under SeaBIOS and goes from hex0
+# The real thing, first stage: the BIOS disk image (the real closure, its
+# command line cut to stage0-posix) boots under SeaBIOS and goes from hex0
 # to M2-Planet, mescc-tools and mescc-tools-extra; stage0-posix's own
 # x86.answers check passes inside, and the kernel's receipt matches expect.
 . "$(dirname "$0")/lib.sh"
 
-img=$BUILD/seedboot.img
+img=$BUILD/tests/stage0.img
 log=$BUILD/tests/chain.log
 if [ ! -f "$img" ]; then
 	skip "chain: stage0-posix boots to M2-Planet" "no $img (distfiles not fetched: run 'make fetch')"

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The full stage0-posix chain from build/seedboot.img under OVMF x64: it
-# PASSes, and its receipt is byte-identical to the BIOS run's
+# The full stage0-posix chain from the real closure (build/tests/stage0.img,
+# build/seedboot.img with its command line cut to stage0-posix) under OVMF
+# x64: it PASSes, and its receipt is byte-identical to the BIOS run's
 # (tests/e2e/chain.sh, which runs before this test) and to the stage's
 # expect file.
 . "$(dirname "$0")/../e2e/lib.sh"
 
-img=$BUILD/seedboot.img
+img=$BUILD/tests/stage0.img
 log=$BUILD/tests/uefi/chain.log
 bios_log=$BUILD/tests/chain.log
 if [ ! -f "$img" ]; then
