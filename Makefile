@@ -30,7 +30,7 @@ clean:
 # Debian packages the build and the tests need; installed when missing.
 DEBS = make gcc gcc-multilib libc6-dev-i386 binutils git cpio qemu-system-x86 \
        gnu-efi ovmf ovmf-ia32 mtools dosfstools \
-       qemu-utils clang lld ca-certificates console-setup-linux curl
+       qemu-utils clang lld ca-certificates console-setup-linux curl bzip2 patch
 $(BUILD)/.deps: Makefile
 	@mkdir -p $(BUILD)
 	@dpkg -s $(DEBS) >/dev/null 2>&1 || { \

@@ -7,8 +7,10 @@ $(BUILD)/host/mkclosure: image/mkclosure.c kernel/sha256.c kernel/sha256.h | $(B
 	@mkdir -p $(dir $@)
 	$(HOSTCC) $(HOSTCFLAGS) -o $@ image/mkclosure.c kernel/sha256.c
 
+# Every stage's pins, also those of a stage not yet in the plan (its
+# patches are still tested against them).
 fetch: | $(BUILD)/.deps
-	image/distfiles fetch $(DISTFILES) $(SOURCES)
+	image/distfiles fetch $(DISTFILES) $(wildcard stages/*/sources)
 
 # The stage plan: one line per stage, in order.
 $(BUILD)/closure/stages: $(addprefix stages/,$(addsuffix /plan,$(STAGE_ORDER)))
