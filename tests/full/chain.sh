@@ -10,7 +10,7 @@ name="full chain: every stage of build/seedboot.img"
 img=$BUILD/seedboot.img
 plan=$BUILD/closure/stages
 if [ "${SEEDBOOT_FULL:-0}" != 1 ]; then
-	skip "$name" "takes about an hour under TCG, past make test's budget: run 'make test-full'"
+	skip "$name" "takes more than an hour under TCG, past make test's budget: run 'make test-full'"
 	exit 0
 fi
 if [ ! -f "$img" ] || [ ! -f "$plan" ]; then
