@@ -61,6 +61,7 @@ void inode_put(struct inode *ip);	/* frees when no links and no refs */
 uint32_t inode_mode(const struct inode *ip);	/* S_IF* | permission bits */
 uint64_t inode_size(const struct inode *ip);
 uint32_t inode_ino(const struct inode *ip);	/* unique, stable, from 1 (root) */
+uint32_t inode_nlink(const struct inode *ip);	/* names that link to it */
 
 /*
  * Path operations. Relative paths start at cwd; absolute at the root.

@@ -60,6 +60,11 @@ uint32_t inode_mode(const struct inode *ip)
 	return ip->mode;
 }
 
+uint32_t inode_nlink(const struct inode *ip)
+{
+	return ip->nlink;
+}
+
 uint64_t inode_size(const struct inode *ip)
 {
 	/* what tmpfs reports for a directory */

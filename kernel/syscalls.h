@@ -11,7 +11,7 @@
 	X(38, rename) X(39, mkdir) X(40, rmdir) X(41, dup) X(45, brk) \
 	X(54, ioctl) X(63, dup2) X(64, getppid) X(94, fchmod) X(114, wait4) \
 	X(122, uname) X(133, fchdir) X(140, _llseek) X(183, getcwd) \
-	X(220, getdents64) X(252, exit_group) X(265, clock_gettime)
+	X(195, stat64) X(197, fstat64) X(220, getdents64) X(252, exit_group) X(265, clock_gettime)
 
 #define X(nr, name) long sys_##name(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
 SYSCALL_LIST(X)

@@ -1,6 +1,6 @@
 /*
  * Files and offsets: open, creat, read, write, lseek, _llseek, close,
- * unlink and rename, with the edge cases bootstrap tools meet: reading past
+ * unlink, rename, stat64 and fstat64, with the edge cases bootstrap tools meet: reading past
  * the end, holes, O_TRUNC on an open file, O_APPEND, unlinking an open file,
  * renaming over an existing one, and the errors each call can give.
  */
@@ -241,6 +241,52 @@ static void opens(void)
 	SYS(unlink, "255 n's", name);
 }
 
+/* struct stat64 (Linux i386, 96 bytes): the fields that are the same on
+   any filesystem; times, device and block counts are not. */
+static unsigned char st[96];
+
+static void show_stat(void)
+{
+	unsigned mode = *(unsigned *)(st + 16), nlink = *(unsigned *)(st + 20);
+	long long size = *(long long *)(st + 44);
+	rt_say("type %s, mode 0%d%d%d, nlink %d",
+	       (mode & 0170000) == 0040000 ? "dir" : (mode & 0170000) == 0100000 ? "file" : "other",
+	       (long)(mode >> 6 & 7), (long)(mode >> 3 & 7), (long)(mode & 7), (long)nlink);
+	if ((mode & 0170000) == 0100000)
+		rt_say(", size %d", (long)size);
+	rt_say("\n");
+}
+
+static void stats(void)
+{
+	rt_say("-- stat64 and fstat64\n");
+	put_file("s", "twelve bytes");
+	SYS(chmod, "\"s\", 0640", "s", 0640);
+	SYS(stat64, "\"s\", st", "s", st);
+	show_stat();
+	unsigned long long ino = *(unsigned long long *)(st + 88);
+	long fd = SYS(open, "\"s\", O_RDWR", "s", O_RDWR);
+	SYS(write, "fd, \"+\", 1", fd, "+", 1);
+	SYS(fstat64, "fd, st", fd, st);
+	show_stat();
+	rt_say("same inode: %d\n", (long)(ino == *(unsigned long long *)(st + 88)));
+	SYS(close, "fd", fd);
+	SYS(fstat64, "fd (closed), st", fd, st);
+	SYS(mkdir, "\"sd\", 0750", "sd", 0750);
+	SYS(mkdir, "\"sd/sub\", 0755", "sd/sub", 0755);
+	SYS(stat64, "\"sd\", st", "sd", st);
+	show_stat();
+	SYS(stat64, "\"sd/\", st", "sd/", st);
+	SYS(stat64, "\"s/\" (a file with a slash)", "s/", st);
+	SYS(stat64, "\"s/x\" (through a file)", "s/x", st);
+	SYS(stat64, "\"missing\", st", "missing", st);
+	SYS(stat64, "\"\" (empty), st", "", st);
+	SYS(stat64, "\"s\", 1 (a bad buffer)", "s", 1);
+	SYS(rmdir, "\"sd/sub\"", "sd/sub");
+	SYS(rmdir, "\"sd\"", "sd");
+	SYS(unlink, "\"s\"", "s");
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	(void)argc, (void)argv, (void)envp;
@@ -249,5 +295,6 @@ int main(int argc, char **argv, char **envp)
 	trunc_append();
 	unlink_rename();
 	opens();
+	stats();
 	return 0;
 }

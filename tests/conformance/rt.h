@@ -39,6 +39,8 @@
 #define NR_fchdir 133
 #define NR__llseek 140
 #define NR_getcwd 183
+#define NR_stat64 195
+#define NR_fstat64 197
 #define NR_getdents64 220
 #define NR_exit_group 252
 #define NR_clock_gettime 265
