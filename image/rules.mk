@@ -23,12 +23,23 @@ CLOSURE_ARGS = --file seedboot/stages $(BUILD)/closure/stages \
 	                           --file seedboot/stage/$(s)/expect stages/$(s)/expect) \
 	--tree stage0-posix $(DISTFILES)/stage0-posix --spec stages/stage0-posix/closure
 CLOSURE_DEPS =
+# $(call apply-patches,DIR,TREE): our patches in DIR, in name order, to the
+# unpacked TREE. A patch that needs fuzz or an offset fails: it was made for
+# other code.
+apply-patches = for p in $(sort $(wildcard $(1)/*.patch)); do \
+	out=$$(patch -d $(2) -p1 -F0 -N --no-backup-if-mismatch < $$p 2>&1); \
+	if [ $$? -ne 0 ] || echo "$$out" | grep -qE 'offset|fuzz'; then \
+		echo "$$p: does not apply cleanly to $(2):" \
+			"$$(echo "$$out" | grep -m1 -E 'offset|fuzz|FAILED|Reversed|can.t')" >&2; \
+		exit 1; \
+	fi; \
+done
 # A stage whose sources need more than a git tree says how in its rules.mk,
 # adding to CLOSURE_ARGS and CLOSURE_DEPS.
 -include $(wildcard stages/*/rules.mk)
 
 # A pinned file that is missing is fetched (image/distfiles names any failure).
-$(DISTFILES)/%.tar.gz $(DISTFILES)/%.deb:
+$(DISTFILES)/%.tar.gz $(DISTFILES)/%.tar.bz2 $(DISTFILES)/%.deb:
 	image/distfiles fetch $(DISTFILES) $(SOURCES)
 
 # Always re-checked: the distfiles (fetched if missing) must match their pins
