@@ -6,7 +6,7 @@ DISTFILES ?= distfiles
 FIRMWARE  ?= bios
 MEDIA     ?= ide
 ACCEL     ?= auto
-MEMORY    ?= 1G
+MEMORY    ?= 2G
 STAGES    ?=
 
 HOSTCC    ?= gcc

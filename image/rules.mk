@@ -1,6 +1,6 @@
 # The closure and the disk image.
 
-STAGE_ORDER = stage0-posix mes
+STAGE_ORDER = stage0-posix mes tcc
 SOURCES     = $(addprefix stages/,$(addsuffix /sources,$(STAGE_ORDER)))
 
 $(BUILD)/host/mkclosure: image/mkclosure.c kernel/sha256.c kernel/sha256.h | $(BUILD)/.deps

@@ -55,5 +55,5 @@ $(BUILD)/tests/stage0.img: $(BUILD)/kernel.elf $(BUILD)/closure.cpio $(BUILD)/es
 		--cmdline "stages=stage0-posix" -o $@
 
 E2E_DEPS = $(BUILD)/kernel.elf $(BUILD)/tests/closure.cpio $(QEMU_DEPS)
-E2E_TESTS = tests/e2e/programs.sh tests/e2e/faults.sh tests/e2e/distfiles.sh tests/e2e/mkclosure.sh tests/e2e/patches.sh tests/e2e/chain.sh tests/e2e/flipped.sh \
+E2E_TESTS = tests/e2e/programs.sh tests/e2e/faults.sh tests/e2e/distfiles.sh tests/e2e/mkclosure.sh tests/e2e/patches.sh tests/e2e/tcc-fixpoint.sh tests/e2e/chain.sh tests/e2e/flipped.sh \
             tests/e2e/reproducible.sh
