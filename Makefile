@@ -42,7 +42,7 @@ deps: $(BUILD)/.deps
 run: $(BUILD)/seedboot.img $(QEMU_DEPS)
 	$(QEMU_RUN) --disk $(BUILD)/seedboot.img --firmware $(FIRMWARE) --media $(MEDIA) \
 		--accel $(ACCEL) --memory $(MEMORY) --timeout $(RUN_TIMEOUT) --log $(BUILD)/run.log
-RUN_TIMEOUT ?= 7200
+RUN_TIMEOUT ?= 21600
 
 bench: $(BENCH_DEPS) $(BUILD)/seedboot.img $(BUILD)/closure.cpio $(BUILD)/host/hex0 \
 		$(BUILD)/tests/readloop $(BUILD)/tests/closure.cpio $(BOOT_BENCH_DEPS)
