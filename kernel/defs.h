@@ -39,8 +39,10 @@ extern const char *current_stage;
 /* mem.c: physical pages (direct-mapped) and small objects */
 void mem_init(const struct bootinfo *bi, uintptr_t kernel_end_phys);
 void mem_release(uintptr_t phys, size_t len);
-void *page_alloc(void);			/* not zeroed; NULL when out of memory */
-void page_free(void *page);
+void *page_alloc(void);			/* not zeroed; NULL when out of memory; one owner */
+void page_get(void *page);		/* one more owner */
+int page_shared(const void *page);	/* more than one owner? */
+void page_free(void *page);		/* one owner less; free with the last */
 void *kmalloc(size_t n);		/* zeroed; n <= 4096 */
 void kfree(void *p, size_t n);
 size_t mem_free_pages(void);

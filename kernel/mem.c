@@ -1,8 +1,10 @@
 /*
  * Physical memory. Every usable page of RAM below 2 GiB (the direct map)
  * that is not the kernel or the closure goes on a free list threaded through
- * the pages themselves, so page_alloc and page_free are O(1). Small objects
- * come from power-of-two size classes carved out of pages.
+ * the pages themselves, so page_alloc and page_free are O(1). A page can have
+ * several owners (a file's data and the programs that map it, see exec.c):
+ * it counts them, and page_free returns it to the list with the last one.
+ * Small objects come from power-of-two size classes carved out of pages.
  */
 #include "defs.h"
 #include "arch.h"
@@ -13,6 +15,20 @@ struct free_page {
 
 static struct free_page *free_list;
 static size_t free_count, total_count, min_free;
+static uint16_t owners[DIRECT_MAP_SIZE / PAGE_SIZE];	/* 0: free or not RAM */
+
+static uint16_t *owners_of(const void *page)
+{
+	return &owners[V2P(page) / PAGE_SIZE];
+}
+
+static void push_free(void *page)
+{
+	struct free_page *p = page;
+	p->next = free_list;
+	free_list = p;
+	free_count++;
+}
 
 struct range {
 	uint64_t start, end;
@@ -45,7 +61,7 @@ void mem_init(const struct bootinfo *bi, uintptr_t kernel_end_phys)
 			for (size_t r = 0; r < ARRAY_SIZE(reserved); r++)
 				skip |= overlaps(page, page + PAGE_SIZE, reserved[r]);
 			if (!skip)
-				page_free(P2V((uintptr_t)page));
+				push_free(P2V((uintptr_t)page));
 		}
 	}
 	total_count = free_count;
@@ -56,7 +72,7 @@ void mem_init(const struct bootinfo *bi, uintptr_t kernel_end_phys)
 void mem_release(uintptr_t phys, size_t len)
 {
 	for (uintptr_t p = PGROUNDUP(phys); p + PAGE_SIZE <= phys + len; p += PAGE_SIZE) {
-		page_free(P2V(p));
+		push_free(P2V(p));
 		total_count++;
 	}
 }
@@ -69,15 +85,30 @@ void *page_alloc(void)
 	free_list = p->next;
 	if (--free_count < min_free)
 		min_free = free_count;
+	*owners_of(p) = 1;
 	return p;
+}
+
+void page_get(void *page)
+{
+	uint16_t *n = owners_of(page);
+	if (*n == 0 || *n == 0xffff)
+		panic("page_get(0x%x): page has %u owners", (unsigned)V2P(page), (unsigned)*n);
+	(*n)++;
+}
+
+int page_shared(const void *page)
+{
+	return *owners_of(page) > 1;
 }
 
 void page_free(void *page)
 {
-	struct free_page *p = page;
-	p->next = free_list;
-	free_list = p;
-	free_count++;
+	uint16_t *n = owners_of(page);
+	if (*n == 0)
+		panic("page_free(0x%x): page is already free", (unsigned)V2P(page));
+	if (--*n == 0)
+		push_free(page);
 }
 
 size_t mem_free_pages(void)
