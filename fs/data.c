@@ -39,6 +39,31 @@ void *pm_page(struct pagemap *pm, uint32_t pg, int alloc)
 	return *slot;
 }
 
+/*
+ * Page pg, to write into. A page that a program maps too (exec shares a
+ * file's read-only pages) is first replaced by a copy: a running program
+ * keeps the bytes it started with, whatever is written to its file later.
+ * (Linux refuses such a write: ETXTBSY. Here it goes to the copy.)
+ */
+static uint8_t *pm_page_for_write(struct pagemap *pm, uint32_t pg, int alloc)
+{
+	void **slot = pm_slot(pm, pg, alloc);
+	if (!slot)
+		return NULL;
+	if (!*slot) {
+		if (alloc)
+			*slot = fs_page_alloc();
+	} else if (fs_page_shared(*slot)) {
+		void *copy = fs_page_alloc();
+		if (!copy)
+			return NULL;
+		memcpy(copy, *slot, PAGE_SIZE);
+		fs_page_free(*slot);
+		*slot = copy;
+	}
+	return *slot;
+}
+
 /* *p maps pages [base, base + span): a data page when span is 1, else an index page. */
 static void free_tree(void **p, uint32_t base, uint32_t span, uint32_t first)
 {
@@ -113,7 +138,7 @@ ssize_t inode_write(struct inode *ip, const void *buf, size_t n, uint64_t off)
 		size_t chunk = PAGE_SIZE - in;
 		if (chunk > n - done)
 			chunk = n - done;
-		uint8_t *page = pm_page(&ip->map, (uint32_t)(off >> PAGE_SHIFT), 1);
+		uint8_t *page = pm_page_for_write(&ip->map, (uint32_t)(off >> PAGE_SHIFT), 1);
 		if (!page)
 			break;
 		if (chunk == 1)
@@ -130,6 +155,11 @@ ssize_t inode_write(struct inode *ip, const void *buf, size_t n, uint64_t off)
 	return (ssize_t)done;
 }
 
+void *inode_page(struct inode *ip, uint32_t pg)
+{
+	return S_ISREG(ip->mode) ? pm_page(&ip->map, pg, 0) : NULL;
+}
+
 int inode_truncate(struct inode *ip, uint64_t size)
 {
 	if (S_ISDIR(ip->mode))
@@ -139,7 +169,10 @@ int inode_truncate(struct inode *ip, uint64_t size)
 	if (size < ip->size) {
 		/* bytes past the end must read as zeros if the file grows again */
 		uint32_t in = size & (PAGE_SIZE - 1);
-		uint8_t *page = in ? pm_page(&ip->map, (uint32_t)(size >> PAGE_SHIFT), 0) : NULL;
+		uint32_t pg = (uint32_t)(size >> PAGE_SHIFT);
+		uint8_t *page = in ? pm_page(&ip->map, pg, 0) : NULL;
+		if (page && !(page = pm_page_for_write(&ip->map, pg, 0)))
+			return -ENOMEM;
 		if (page)
 			memset(page + in, 0, PAGE_SIZE - in);
 		pm_free_from(&ip->map, (uint32_t)((size + PAGE_SIZE - 1) >> PAGE_SHIFT));

@@ -84,6 +84,10 @@ int fs_getcwd(struct inode *dir, char *buf, size_t size);
 ssize_t inode_read(struct inode *ip, void *buf, size_t n, uint64_t off);
 ssize_t inode_write(struct inode *ip, const void *buf, size_t n, uint64_t off);	/* -ENOSPC when out of pages */
 int inode_truncate(struct inode *ip, uint64_t size);
+/* The page holding bytes [pg * 4096, pg * 4096 + 4096) of a regular file,
+ * or NULL (a hole, or not a regular file). Whoever maps it owns it too; fs/
+ * then writes a copy instead (fs_page_shared). */
+void *inode_page(struct inode *ip, uint32_t pg);
 
 /* --- open files ------------------------------------------------------- */
 /* open(2) semantics: O_CREAT (mode & 07777, no umask), O_EXCL, O_TRUNC,

@@ -10,7 +10,8 @@
 void *fs_alloc(size_t n);	/* zeroed; n <= 4096; NULL when out of memory */
 void fs_free(void *p, size_t n);
 void *fs_page_alloc(void);	/* one zeroed 4096-byte page, or NULL */
-void fs_page_free(void *page);
+void fs_page_free(void *page);	/* fs/ lets go of it; a program may still map it */
+int fs_page_shared(const void *page);	/* does a program map it too? then fs/ must not write it */
 
 void *memcpy(void *dst, const void *src, size_t n);
 void *memset(void *dst, int c, size_t n);

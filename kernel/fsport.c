@@ -24,3 +24,8 @@ void fs_page_free(void *page)
 {
 	page_free(page);
 }
+
+int fs_page_shared(const void *page)
+{
+	return page_shared(page);
+}

@@ -641,6 +641,43 @@ static void test_holes(void)
 	check_end();
 }
 
+static void test_shared_pages(void)
+{
+	check_begin("a page a program maps: writes and truncation copy it, it outlives the file");
+	static char a[3 * 4096], buf[4096];
+	long pages = fsport_pages;
+	memset(a, 'a', sizeof a);
+	EQ(put_file(root, "/prog", a, sizeof a), 0);
+	struct inode *ip = dir_at("/prog");
+	uint8_t *p1 = inode_page(ip, 1);
+	TRUE(p1 != NULL);
+	TRUE(inode_page(ip, 3) == NULL);
+	TRUE(inode_page(root, 0) == NULL);
+	fsport_map(p1);
+	EQ(inode_write(ip, "b", 1, 4096 + 10), 1);
+	TRUE(inode_page(ip, 1) != p1);
+	EQ(p1[10], 'a');
+	EQ(inode_read(ip, buf, 1, 4096 + 10), 1);
+	EQ(buf[0], 'b');
+	uint8_t *p1b = inode_page(ip, 1);
+	fsport_map(p1b);
+	EQ(inode_truncate(ip, 4096 + 5), 0);
+	EQ(p1b[10], 'b');
+	EQ(inode_read(ip, buf, sizeof buf, 4096), 5);
+	EQ(inode_truncate(ip, 4096 + 20), 0);
+	EQ(inode_read(ip, buf, sizeof buf, 4096), 20);
+	TRUE(memcmp(buf, "aaaaa\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", 20) == 0);
+	inode_put(ip);
+	EQ(fs_unlink(root, "/prog"), 0);
+	EQ(p1[0], 'a');
+	EQ(p1b[0], 'a');
+	EQ(fsport_pages, pages + 2);
+	fsport_unmap(p1);
+	fsport_unmap(p1b);
+	EQ(fsport_pages, pages);
+	check_end();
+}
+
 static void test_open_flags(void)
 {
 	check_begin("open: O_TRUNC, O_APPEND, O_CREAT mode, flags kept");
@@ -1054,6 +1091,7 @@ int main(void)
 	test_many_files();
 	test_big_file();
 	test_holes();
+	test_shared_pages();
 	test_open_flags();
 	test_read_span();
 	test_byte_io();

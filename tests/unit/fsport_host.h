@@ -7,4 +7,10 @@ extern long fsport_allocs;	/* small allocations currently live */
 extern long fsport_page_budget;	/* pages that may still be allocated; -1: no limit */
 extern long fsport_alloc_budget;	/* same for fs_alloc */
 
+
+/* A program maps a file's page (exec), or lets it go: fs_page_shared says
+ * so meanwhile, and the page outlives the file's hold on it. */
+void fsport_map(void *page);
+void fsport_unmap(void *page);
+
 #endif
