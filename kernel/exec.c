@@ -41,18 +41,46 @@ static int copy_to_space(pgdir_t pd, uintptr_t va, const void *src, size_t n)
 	return 0;
 }
 
-static int load_segment(pgdir_t pd, struct inode *ip, const struct elf_phdr *ph)
+/* Does no other loaded segment than ph[self] touch the page at va? */
+static int page_alone(const struct elf_phdr *ph, int n, int self, uintptr_t va)
 {
-	for (uintptr_t va = PGROUNDDOWN(ph->vaddr); va < ph->vaddr + ph->memsz; va += PAGE_SIZE) {
+	for (int i = 0; i < n; i++)
+		if (i != self && ph[i].type == PT_LOAD &&
+		    ph[i].vaddr < va + PAGE_SIZE && va < ph[i].vaddr + ph[i].memsz)
+			return 0;
+	return 1;
+}
+
+/*
+ * A page of a read-only segment that no other segment touches is the file's
+ * own page, mapped rather than copied, as Linux maps its page cache: every
+ * run of the file shares it, and under QEMU's TCG the code translated for
+ * one run serves the next (a copy would be new code to translate each time).
+ * Other pages are copies, zero past the file's part.
+ */
+static int load_segment(pgdir_t pd, struct inode *ip, const struct elf_phdr *ph, int n, int self)
+{
+	const struct elf_phdr *s = &ph[self];
+	int share = !(s->flags & PF_W) && s->memsz == s->filesz &&
+		(s->offset - s->vaddr) % PAGE_SIZE == 0 && s->offset >= s->vaddr % PAGE_SIZE;
+	for (uintptr_t va = PGROUNDDOWN(s->vaddr); va < s->vaddr + s->memsz; va += PAGE_SIZE) {
+		void *file_page = share && page_alone(ph, n, self, va)
+			? inode_page(ip, (s->offset - (s->vaddr - va)) / PAGE_SIZE) : NULL;
+		if (file_page) {
+			int r = vm_map(pd, va, file_page);
+			if (r < 0)
+				return r;
+			continue;
+		}
 		char *page = vm_page(pd, va, VM_ALLOC);
 		if (!page)
 			return -ENOMEM;
 		/* the part of this page that the file backs */
-		uintptr_t lo = va < ph->vaddr ? ph->vaddr : va;
+		uintptr_t lo = va < s->vaddr ? s->vaddr : va;
 		uintptr_t hi = va + PAGE_SIZE;
-		if (hi > ph->vaddr + ph->filesz)
-			hi = ph->vaddr + ph->filesz;
-		if (lo < hi && inode_read(ip, page + (lo - va), hi - lo, ph->offset + (lo - ph->vaddr)) != (ssize_t)(hi - lo))
+		if (hi > s->vaddr + s->filesz)
+			hi = s->vaddr + s->filesz;
+		if (lo < hi && inode_read(ip, page + (lo - va), hi - lo, s->offset + (lo - s->vaddr)) != (ssize_t)(hi - lo))
 			return -EIO;
 	}
 	return 0;
@@ -131,7 +159,7 @@ static int load_elf(pgdir_t pd, struct inode *ip, const char *path, struct loade
 			continue;
 		if ((r = elf_check_segment(&ph[i], size, PAGE_SIZE, USER_STACK_TOP - USER_STACK_MAX, &why)) < 0)
 			goto bad;
-		if ((r = load_segment(pd, ip, &ph[i])) < 0)
+		if ((r = load_segment(pd, ip, ph, eh.phnum, i)) < 0)
 			return r;
 		if (eh.phoff >= ph[i].offset && eh.phoff < ph[i].offset + ph[i].filesz)
 			out->phdr = ph[i].vaddr + (eh.phoff - ph[i].offset);

@@ -181,6 +181,65 @@ static void exec_ok(const char *self)
 	}
 }
 
+/* Untraced, so that two processes' output cannot interleave. */
+static void touch(const char *name)
+{
+	rt_sys(NR_close, rt_sys(NR_open, (long)name, O_WRONLY | O_CREAT, 0644, 0, 0), 0, 0, 0, 0);
+}
+
+/* Up to a million looks for file NAME: has it appeared? */
+static int appears(const char *name)
+{
+	for (long i = 0; i < 1000000; i++)
+		if (rt_sys(NR_access, (long)name, F_OK, 0, 0, 0) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A running program whose file is rewritten runs on unchanged. Linux refuses
+ * the write (ETXTBSY); seedboot, whose programs share their read-only pages
+ * with the file, writes new pages for the file. Neither outcome is printed:
+ * only what the running program does.
+ */
+static void rewritten_while_running(const char *self)
+{
+	rt_say("-- a running program's file, rewritten\n");
+	long in = rt_sys(NR_open, (long)self, O_RDONLY, 0, 0, 0);
+	long out = rt_sys(NR_open, (long)"copy", O_WRONLY | O_CREAT | O_TRUNC, 0755, 0, 0);
+	long n, size = 0;
+	while ((n = rt_sys(NR_read, in, (long)buf, sizeof(buf), 0, 0)) > 0)
+		size += rt_sys(NR_write, out, (long)buf, n, 0, 0);
+	rt_sys(NR_close, in, 0, 0, 0, 0);
+	rt_sys(NR_close, out, 0, 0, 0, 0);
+	rt_say("copied this program to \"copy\": %s\n", size > 0 ? "yes" : "no");
+	long pid = rt_sys(NR_fork, 0, 0, 0, 0, 0);
+	if (pid == 0) {
+		char *argv[] = { "copy", "wait-for-go", 0 };
+		rt_sys(NR_execve, (long)"copy", (long)argv, 0, 0, 0);
+		EXIT(exit, 1);
+	}
+	rt_say("the copy started: %s\n", appears("started") ? "yes" : "no");
+	long fd = rt_sys(NR_open, (long)"copy", O_WRONLY, 0, 0, 0);
+	if (fd >= 0) {
+		for (long i = 0; i < (long)sizeof(buf); i++)
+			buf[i] = 0;
+		for (long done = 0; done < size; done += sizeof(buf))
+			rt_sys(NR_write, fd, (long)buf, sizeof(buf), 0, 0);
+		rt_sys(NR_close, fd, 0, 0, 0, 0);
+	}
+	touch("go");
+	int status = -1;
+	rt_sys(NR_waitpid, pid, (long)&status, 0, 0, 0);
+	rt_say("the copy's status: 0x%x\n", status);
+}
+
+static int wait_for_go(void)
+{
+	touch("started");
+	return appears("go") ? 42 : 3;
+}
+
 static int execd(int argc, char **argv, char **envp)
 {
 	rt_say("in the exec'd program: argc %d\n", argc);
@@ -204,6 +263,8 @@ int main(int argc, char **argv, char **envp)
 	}
 	if (argc > 1 && rt_streq(argv[1], "exec'd"))
 		return execd(argc, argv, envp);
+	if (argc > 1 && rt_streq(argv[1], "wait-for-go"))
+		return wait_for_go();
 	if (argc > 1 && rt_streq(argv[1], "exec'd-empty")) {
 		rt_say("in the exec'd program: argc %d, envp[0] %s\n", argc, envp[0] ? "set" : "NULL");
 		return 7;
@@ -212,5 +273,6 @@ int main(int argc, char **argv, char **envp)
 	waits();
 	exec_errors(argv[0]);
 	exec_ok(argv[0]);
+	rewritten_while_running(argv[0]);
 	return 0;
 }

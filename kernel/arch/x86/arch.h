@@ -61,11 +61,12 @@ static inline int vm_user_ok(pgdir_t pd, uintptr_t va, int write)
 void vm_init(void);
 pgdir_t vm_new(void);			/* 0 when out of memory */
 void vm_free(pgdir_t pd);		/* every user page and table, and pd itself */
-int vm_copy(pgdir_t dst, pgdir_t src);	/* eager copy of every user page; -ENOMEM */
+int vm_copy(pgdir_t dst, pgdir_t src);	/* copies writable pages, shares read-only ones; -ENOMEM */
 size_t vm_pages(pgdir_t pd);		/* user pages and page tables in use */
 void *vm_page(pgdir_t pd, uintptr_t va, int flags);	/* kernel address of va's byte, or NULL */
+int vm_map(pgdir_t pd, uintptr_t va, void *page);	/* read-only, and one more owner of page */
 int vm_protect(pgdir_t pd, uintptr_t va, int writable);
-void vm_unmap(pgdir_t pd, uintptr_t va);	/* frees the page, if any */
+void vm_unmap(pgdir_t pd, uintptr_t va);	/* drops the page, if any (page_free) */
 void vm_activate(pgdir_t pd);
 void vm_activate_kernel(void);	/* the boot page directory: no user space */
 

@@ -65,6 +65,18 @@ void *vm_page(pgdir_t pd, uintptr_t va, int flags)
 	return (char *)P2V(PTE_ADDR(*pte)) + (va & (PAGE_SIZE - 1));
 }
 
+int vm_map(pgdir_t pd, uintptr_t va, void *page)
+{
+	uint32_t *pte = va < VM_USER_TOP ? pte_of(pd, va, 1) : NULL;
+	if (!pte)
+		return -ENOMEM;
+	if (*pte & PTE_P)
+		return -EEXIST;
+	page_get(page);
+	*pte = V2P(page) | PTE_P | PTE_U;
+	return 0;
+}
+
 int vm_protect(pgdir_t pd, uintptr_t va, int writable)
 {
 	uint32_t *pte = pte_of(pd, va, 0);
@@ -126,6 +138,11 @@ int vm_copy(pgdir_t dst, pgdir_t src)
 				continue;
 			uintptr_t va = (uintptr_t)i << 22 | (uintptr_t)j << 12;
 			uint32_t *pte = pte_of(dst, va, 1);
+			if (pte && !(table[j] & PTE_W)) {	/* nobody writes it: share */
+				page_get(P2V(PTE_ADDR(table[j])));
+				*pte = table[j];
+				continue;
+			}
 			void *page = pte ? page_alloc() : NULL;
 			if (!page)
 				return -ENOMEM;
