@@ -7,6 +7,12 @@
 
 static char buf[256];
 
+/*
+ * Initialised data three pages long, so that whole pages of it come from
+ * the file: a write that reached the file would show in the next run.
+ */
+static volatile int data_pages[3 * 1024] = { [1536] = 1234 };
+
 static long mypid;
 
 static void child_exit(int how, int code)
@@ -234,6 +240,31 @@ static void rewritten_while_running(const char *self)
 	rt_say("the copy's status: 0x%x\n", status);
 }
 
+/* Each run of a program starts from its file's data, not a run's writes. */
+static void data_of_each_run(const char *self)
+{
+	rt_say("-- each run starts with the file's data\n");
+	for (int run = 1; run <= 2; run++) {
+		long pid = rt_sys(NR_fork, 0, 0, 0, 0, 0);
+		if (pid == 0) {
+			char *argv[] = { (char *)self, "write-data", 0 };
+			rt_sys(NR_execve, (long)self, (long)argv, 0, 0, 0);
+			EXIT(exit, 1);
+		}
+		int status = -1;
+		rt_sys(NR_waitpid, pid, (long)&status, 0, 0, 0);
+		rt_say("run %d: status 0x%x (0x2800: it found 1234 and wrote 99)\n", run, status);
+	}
+	rt_say("this process still sees 1234: %s\n", data_pages[1536] == 1234 ? "yes" : "no");
+}
+
+static int write_data(void)
+{
+	int was = data_pages[1536];
+	data_pages[1536] = 99;
+	return was == 1234 && data_pages[1536] == 99 ? 40 : 41;
+}
+
 static int wait_for_go(void)
 {
 	touch("started");
@@ -265,6 +296,8 @@ int main(int argc, char **argv, char **envp)
 		return execd(argc, argv, envp);
 	if (argc > 1 && rt_streq(argv[1], "wait-for-go"))
 		return wait_for_go();
+	if (argc > 1 && rt_streq(argv[1], "write-data"))
+		return write_data();
 	if (argc > 1 && rt_streq(argv[1], "exec'd-empty")) {
 		rt_say("in the exec'd program: argc %d, envp[0] %s\n", argc, envp[0] ? "set" : "NULL");
 		return 7;
@@ -274,5 +307,6 @@ int main(int argc, char **argv, char **envp)
 	exec_errors(argv[0]);
 	exec_ok(argv[0]);
 	rewritten_while_running(argv[0]);
+	data_of_each_run(argv[0]);
 	return 0;
 }
