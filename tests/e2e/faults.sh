@@ -2,8 +2,9 @@
 # Faults end in one line naming what happened, then 'seedboot: FAIL ...' and
 # QEMU's FAIL status, never a hang: a program that writes to its own code,
 # one that overflows its stack, one that never ends (the stage time limit),
-# a corrupt and a truncated closure, a disk image cut short. A program that takes all the memory it
-# can gets ENOMEM from brk and fork, and the run goes on to PASS.
+# a corrupt and a truncated closure, a disk image cut short, QEMU stopped from
+# outside. A program that takes all the memory it can gets ENOMEM from brk
+# and fork, and the run goes on to PASS.
 . "$(dirname "$0")/lib.sh"
 
 boot() {	# boot NAME INITRD APPEND: sets rc, log
@@ -39,6 +40,26 @@ boot spin "$closure" "stages=spin stage_timeout=3"
 says_fail spin
 expect_line "spin: the time limit is reported, naming the process" "$log" \
 	'^seedboot: FAIL spin: time limit of 3 s exceeded \(pid [0-9]+, spin, was running\)$'
+
+# QEMU stopped by a signal from outside (a user's kill, a CI's time limit)
+# is named as that, not as a guest reset. The mark picks this QEMU out.
+mark=killed-by-test-$$
+log=$BUILD/tests/fault-killed.log
+rm -f "$log"
+qemu/run --kernel "$BUILD/kernel.elf" --initrd "$closure" --append "stages=spin stage_timeout=60 $mark" \
+	--timeout 120 --log "$log" > "$BUILD/tests/fault-killed.out" 2>&1 &
+runner=$!
+for i in $(seq 100); do
+	grep -q '^seedboot: stage spin start' "$log" 2>/dev/null && break
+	sleep 0.2
+done
+pkill -TERM -f "^[^ ]*qemu-system[^ ]* .*$mark"
+wait $runner
+rc=$?
+[ $rc -eq 2 ] && ok "killed: QEMU's exit status says neither PASS nor FAIL" \
+	|| not_ok "killed: QEMU's exit status says neither PASS nor FAIL" "runner exited $rc"
+expect_line "killed: the runner names the signal and its sender" "$BUILD/tests/fault-killed.out" \
+	'^qemu: exit ERROR \(qemu stopped from outside: signal 15 from pid [0-9]+'
 
 # A corrupt header in the middle of the archive, and an archive cut short.
 bad=$BUILD/tests/corrupt.cpio
