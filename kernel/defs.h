@@ -1,6 +1,7 @@
 /*
  * The kernel's index: every function one file offers the others, grouped by
- * the file that defines it. Read this first.
+ * the file that defines it. Read this first. (The helpers only the system
+ * calls share are in sys/sys.h; the x86 entry points in arch/x86/arch.h.)
  */
 #ifndef KERNEL_DEFS_H
 #define KERNEL_DEFS_H

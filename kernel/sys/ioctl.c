@@ -1,6 +1,6 @@
 #include "sys.h"
 
-/* No file here is a terminal: every request gets -ENOTTY, as a pipe would. */
+/* No file here is a terminal: every request on an open fd gets -ENOTTY, as a pipe would. */
 SYSCALL(ioctl)
 {
 	UNUSED_ARGS();

@@ -13,9 +13,8 @@
 #   BENCH_OUT=DIR             where the logs and results.txt go
 #   BENCH_ICOUNT=0            no -icount runs
 #
-# The top Makefile's `bench` wires it as:
-#   bench: $(BENCH_DEPS) $(BUILD)/seedboot.img $(BUILD)/closure.cpio $(BUILD)/host/hex0
-#   	$(BENCH_CMD)
+# The top Makefile's `bench` runs $(BENCH_CMD), then $(BOOT_BENCH_CMD) (the
+# time to the kernel's first line under each firmware).
 
 BENCH_DIR        := $(BUILD)/bench
 BENCH_CLOSURE    ?= $(BUILD)/closure.cpio

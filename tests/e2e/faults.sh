@@ -2,9 +2,9 @@
 # Faults end in one line naming what happened, then 'seedboot: FAIL ...' and
 # QEMU's FAIL status, never a hang: a program that writes to its own code,
 # one that overflows its stack, one that never ends (the stage time limit),
-# a corrupt and a truncated closure, a disk image cut short, QEMU stopped from
-# outside. A program that takes all the memory it can gets ENOMEM from brk
-# and fork, and the run goes on to PASS.
+# a corrupt and a truncated closure, a disk image cut short. A program that
+# takes all the memory it can gets ENOMEM from brk and fork, and the run goes
+# on to PASS. A QEMU stopped from outside is named as that by the runner.
 . "$(dirname "$0")/lib.sh"
 
 boot() {	# boot NAME INITRD APPEND: sets rc, log

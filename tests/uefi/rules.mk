@@ -5,7 +5,8 @@
 #   nokernel.img   the same, but its ESP has no kernel file: the loader's
 #                  error path
 # The full stage0-posix chain runs once more under OVMF x64 from
-# $(BUILD)/seedboot.img itself (tests/uefi/chain.sh).
+# $(BUILD)/tests/stage0.img, the real image cut to stage0-posix
+# (tests/uefi/chain.sh).
 
 UEFI_SHORT_STAGES = hello,abi
 
