@@ -73,7 +73,8 @@ bench-boot: $(BOOT_BENCH_DEPS)
 # measured the same way (make bench-slices; each slice's table goes to
 # $(BENCH_DIR)/SLICE/results.txt):
 #   mes-slice  stage0-posix, then the mes stage up to MesCC's libc-mini:
-#              M2-Planet 1.10.0, mes-m2 and the first 10 MesCC runs; its
+#              M2-Planet 1.10.0, mes-m2 and the first 2 MesCC runs (crt1,
+#              libc-mini); its
 #              outputs are checked against their lines of stages/mes/expect
 #   tcc-slice  steps 3-5 of the tcc stage, one stage per command, from the
 #              tcc-boot0 that tests/e2e/tcc-fixpoint.sh builds on the host
@@ -84,9 +85,9 @@ TCC_SLICE := $(BUILD)/tests/tcc-fixpoint/closure.cpio
 $(MES_SLICE)/closure.cpio: tests/bench/rules.mk $(BUILD)/host/mkclosure $(BUILD)/closure/stages seeds/seeds \
 		$(wildcard stages/*/*) $(CLOSURE_DEPS)
 	@mkdir -p $(@D)
-	sed '/^catm .*libc-mini\.s /q' stages/mes/build.kaem > $(@D)/build.kaem
-	@grep -q '^catm .*libc-mini\.s ' $(@D)/build.kaem || \
-		{ echo "mes-slice: stages/mes/build.kaem has no 'catm ... libc-mini.s' line to stop at" >&2; exit 1; }
+	sed '/^cp libc-mini\.s /q' stages/mes/build.kaem > $(@D)/build.kaem
+	@grep -q '^cp libc-mini\.s ' $(@D)/build.kaem || \
+		{ echo "mes-slice: stages/mes/build.kaem has no 'cp libc-mini.s' line to stop at" >&2; exit 1; }
 	grep -E ' (bin/|.*/crt1\.|.*/libc-mini\.)' stages/mes/expect > $(@D)/expect
 	$(BUILD)/host/mkclosure -o $@ $(subst stages/mes/build.kaem,$(@D)/build.kaem,$(subst \
 		stages/mes/expect,$(@D)/expect,$(CLOSURE_ARGS)))
