@@ -1,7 +1,7 @@
 /*
- * Time. The PIT interrupts TICK_HZ times a second: each tick that interrupts
- * a program checks the per-stage time limit and lets another runnable
- * process have the CPU. Clock readings come
+ * Time. The PIT interrupts TICK_HZ times a second: after each tick, on the
+ * way back to a program, the kernel checks the per-stage time limit and lets
+ * another runnable process have the CPU (trap.c). Clock readings come
  * from the TSC instead, calibrated against the PIT at boot, because an
  * emulator that falls behind drops timer interrupts and a tick count would
  * then run slow.

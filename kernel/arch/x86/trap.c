@@ -14,14 +14,27 @@ static const char *const exception_names[32] = {
 
 static void dispatch(struct trapframe *tf);
 
+/*
+ * Set by every timer tick, acted on when the CPU next returns to a program:
+ * a tick that lands while the kernel serves a system call would otherwise be
+ * lost to the scheduler, and a program that spends its time in system calls
+ * would keep the CPU (Linux does the same with need_resched).
+ */
+static int tick_pending;
+
 void trap(struct trapframe *tf)
 {
 	int from_user = (tf->cs & 3) == 3;
 	if (from_user)
 		kernel_time_enter();
 	dispatch(tf);
-	if (from_user)
+	if (from_user) {
+		if (tick_pending) {
+			tick_pending = 0;
+			proc_tick();
+		}
 		kernel_time_leave();
+	}
 }
 
 static void dispatch(struct trapframe *tf)
@@ -32,8 +45,7 @@ static void dispatch(struct trapframe *tf)
 	}
 	if (tf->trapno == 32) {
 		timer_interrupt();
-		if ((tf->cs & 3) == 3)
-			proc_tick();
+		tick_pending = 1;
 		return;
 	}
 	if (tf->trapno >= 32 && tf->trapno < 48) {
